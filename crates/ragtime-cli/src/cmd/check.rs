@@ -1,0 +1,26 @@
+//! `ragtime check`: every problem in the plan set, then a one-line summary.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::Outcome;
+use crate::cli::{Args, CheckArgs, DiagnosticFormat};
+use crate::diagnostics;
+
+pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
+    let plans = super::load(args)?;
+    let color = crate::output::stdout_color(args.color);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    diagnostics::write_all(&mut out, &plans, check.format, color)?;
+    if check.format == DiagnosticFormat::Human {
+        writeln!(out, "{}", diagnostics::summary(&plans))?;
+    }
+    out.flush()?;
+    Ok(if plans.is_sound() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
+}

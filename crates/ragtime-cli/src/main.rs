@@ -1,0 +1,40 @@
+//! The `ragtime` command: finds and reads plan files, runs the core, renders
+//! findings and reports, and owns exit codes.
+//!
+//! Exit codes: 0 the plan set is sound (warnings allowed) or the report was
+//! written; 1 problems were found in the plans; 2 usage or I/O error.
+
+mod cli;
+mod cmd;
+mod diagnostics;
+mod files;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// What a command found, for the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done; the plans are sound.
+    Ok,
+    /// The plans have problems (shown already).
+    Problems,
+}
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match cmd::run(args) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) => {
+            if output::is_broken_pipe(&err) {
+                // `ragtime report | head` is not an error.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

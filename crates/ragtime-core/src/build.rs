@@ -1,0 +1,800 @@
+//! From raw records to the typed model: ids checked and resolved, words and
+//! dates parsed, each problem reported at its span.
+//!
+//! Ids are registered first across every file, so a reference to an item in
+//! another file (or to one that is itself broken) resolves or is reported
+//! once. An item whose required reference cannot be resolved is left out of
+//! the model; the findings already stop any report.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::model::*;
+use crate::raw::*;
+use crate::source::{FileId, Loc};
+
+/// Longest id accepted; ids appear in table columns.
+pub const MAX_ID_LEN: usize = 48;
+
+struct Declared {
+    kind: Option<Kind>,
+    loc: Loc,
+}
+
+pub(crate) struct Builder<'a> {
+    files: &'a [(FileId, RawFile)],
+    diags: &'a mut Vec<Diagnostic>,
+    /// Every id written in the plan set, even on broken or left-out items.
+    declared: HashMap<String, Declared>,
+    /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
+    folded: HashMap<String, String>,
+    model: Model,
+}
+
+pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+    let mut b = Builder {
+        files,
+        diags,
+        declared: HashMap::new(),
+        folded: HashMap::new(),
+        model: Model::default(),
+    };
+    b.declare_all();
+    b.build_owners_and_boards();
+    b.build_strategies();
+    b.build_priorities_and_objectives();
+    b.build_measures();
+    b.build_commitments();
+    b.build_milestones();
+    b.model
+}
+
+fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
+    Loc::new(file, s.span())
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id.len() <= MAX_ID_LEN
+}
+
+impl Builder<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    // ----- ids ---------------------------------------------------------
+
+    fn declare_all(&mut self) {
+        let files = self.files;
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.owners {
+                self.declare(file, &r.get_ref().id, Kind::Owner);
+            }
+            for r in &raw.boards {
+                self.declare(file, &r.get_ref().id, Kind::Board);
+            }
+            if let Some(r) = &raw.strategy {
+                self.declare(file, &r.get_ref().id, Kind::Strategy);
+            }
+            for r in &raw.priorities {
+                self.declare(file, &r.get_ref().id, Kind::Priority);
+            }
+            for r in &raw.objectives {
+                self.declare(file, &r.get_ref().id, Kind::Objective);
+            }
+            for r in &raw.commitments {
+                self.declare(file, &r.get_ref().id, Kind::Commitment);
+            }
+            for r in &raw.milestones {
+                self.declare(file, &r.get_ref().id, Kind::Milestone);
+            }
+            for r in &raw.measures {
+                self.declare(file, &r.get_ref().id, Kind::Measure);
+            }
+            for id in &raw.broken_ids {
+                self.declared.entry(id.clone()).or_insert(Declared {
+                    kind: None,
+                    loc: Loc::new(file, 0..0),
+                });
+            }
+        }
+    }
+
+    fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Kind) {
+        let here = loc(file, id);
+        let text = id.get_ref();
+        if !valid_id(text) {
+            self.push(
+                Diagnostic::new(Code::BadId, here.clone(), format!("`{text}` is not a valid id"))
+                    .label("ids are letters, digits, `-`, `_` and `.`")
+                    .help(format!(
+                        "start with a letter or digit, use no spaces, and keep it to {MAX_ID_LEN} characters"
+                    )),
+            );
+        }
+        let key = text.to_lowercase();
+        if let Some(first) = self.folded.get(&key) {
+            let first = &self.declared[first];
+            let what = first.kind.map_or("an item".to_string(), Kind::with_article);
+            let d = Diagnostic::new(
+                Code::DuplicateId,
+                here,
+                format!("id `{text}` is used twice"),
+            )
+            .label("second use")
+            .secondary(first.loc.clone(), format!("first used here, by {what}"))
+            .help("ids are unique across the whole plan set (case does not count); rename one");
+            self.push(d);
+            return;
+        }
+        self.folded.insert(key, text.clone());
+        self.declared.insert(
+            text.clone(),
+            Declared {
+                kind: Some(kind),
+                loc: here,
+            },
+        );
+    }
+
+    /// Registers an item that made it into the model, so it can be referred to.
+    fn register(&mut self, id: &SpannedStr, entity: EntityRef, file: FileId) -> bool {
+        // Only the first declaration of an id (which `declare` kept) counts.
+        match self.declared.get(id.get_ref()) {
+            Some(d) if d.loc == loc(file, id) => {
+                self.model.ids.insert(id.get_ref().clone(), entity);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn lookup(&mut self, file: FileId, name: &SpannedStr, want: Kind) -> Option<EntityRef> {
+        let text = name.get_ref();
+        if let Some(&found) = self.model.ids.get(text) {
+            if found.kind() == want {
+                return Some(found);
+            }
+            self.push(
+                Diagnostic::new(
+                    Code::WrongKindRef,
+                    loc(file, name),
+                    format!(
+                        "`{text}` is {}, not {}",
+                        found.kind().with_article(),
+                        want.with_article()
+                    ),
+                )
+                .label(format!("expected {}", want.with_article()))
+                .secondary(self.model.loc_of(found).clone(), "defined here"),
+            );
+            return None;
+        }
+        if let Some(d) = self.declared.get(text) {
+            // Declared but left out (itself broken): already reported there.
+            if d.kind.is_none() || d.kind == Some(want) {
+                return None;
+            }
+        }
+        let candidates: Vec<&str> = self
+            .declared
+            .iter()
+            .filter(|(_, d)| d.kind == Some(want))
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let mut d = Diagnostic::new(
+            Code::UnknownRef,
+            loc(file, name),
+            format!("no {} has the id `{text}`", want.name()),
+        )
+        .label(format!("unknown {}", want.name()));
+        let mut sorted = candidates;
+        sorted.sort_unstable();
+        if let Some(best) = did_you_mean(text, sorted.iter().copied()) {
+            d = d.help(format!("did you mean `{best}`?"));
+        } else if want == Kind::Owner || want == Kind::Board {
+            d = d.help(format!(
+                "add it to the {} registry, or fix the spelling",
+                want.name()
+            ));
+        }
+        self.push(d);
+        None
+    }
+
+    fn owner(&mut self, file: FileId, name: &SpannedStr) -> Option<OwnerIx> {
+        match self.lookup(file, name, Kind::Owner)? {
+            EntityRef::Owner(ix) => Some(ix),
+            _ => None,
+        }
+    }
+    fn board(&mut self, file: FileId, name: &SpannedStr) -> Option<BoardIx> {
+        match self.lookup(file, name, Kind::Board)? {
+            EntityRef::Board(ix) => Some(ix),
+            _ => None,
+        }
+    }
+    fn boards(&mut self, file: FileId, names: &[SpannedStr]) -> Vec<BoardIx> {
+        names.iter().filter_map(|n| self.board(file, n)).collect()
+    }
+
+    // ----- values ------------------------------------------------------
+
+    fn date(&mut self, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+        let dt = value.get_ref();
+        let here = loc(file, value);
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                let date = NaiveDate::from_ymd_opt(
+                    i32::from(d.year),
+                    u32::from(d.month),
+                    u32::from(d.day),
+                );
+                if date.is_none() {
+                    self.push(Diagnostic::new(
+                        Code::BadDate,
+                        here,
+                        format!("`{dt}` is not a date in the calendar"),
+                    ));
+                }
+                date
+            }
+            (Some(d), _, _) => {
+                self.push(
+                    Diagnostic::new(
+                        Code::BadDate,
+                        here,
+                        format!("`{dt}` has a time; plans use plain dates"),
+                    )
+                    .label("expected a date only")
+                    .help(format!("write `{d}`")),
+                );
+                None
+            }
+            (None, _, _) => {
+                self.push(
+                    Diagnostic::new(Code::BadDate, here, format!("`{dt}` is a time, not a date"))
+                        .help("write a date such as `2025-06-30`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn word<T: FromStr + Copy>(
+        &mut self,
+        file: FileId,
+        value: &SpannedStr,
+        code: Code,
+        what: &str,
+        words: impl Iterator<Item = &'static str> + Clone,
+    ) -> Option<T> {
+        if let Ok(v) = value.get_ref().parse::<T>() {
+            return Some(v);
+        }
+        let text = value.get_ref();
+        let list = words
+            .clone()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
+            .label(format!("expected one of {list}"));
+        let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
+            Some(best) => d.help(format!("did you mean `{best}`?")),
+            None => d,
+        };
+        self.push(d);
+        None
+    }
+
+    fn point(&mut self, file: FileId, p: &Spanned<RawPoint>) -> Option<Point> {
+        let p = p.get_ref();
+        Some(Point {
+            date: self.date(file, &p.date)?,
+            value: *p.value.get_ref(),
+            note: p.note.clone(),
+        })
+    }
+
+    // ----- entities ----------------------------------------------------
+
+    fn build_owners_and_boards(&mut self) {
+        let files = self.files;
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.owners {
+                let r = r.get_ref();
+                let sector = match &r.sector {
+                    Some(s) => {
+                        self.word::<Sector>(file, s, Code::BadValue, "a sector", Sector::words())
+                    }
+                    None => None,
+                };
+                let ix = OwnerIx::from_usize(self.model.owners.len());
+                if self.register(&r.id, EntityRef::Owner(ix), file) {
+                    self.model.owners.push(Owner {
+                        id: r.id.get_ref().clone(),
+                        role: r.role.get_ref().clone(),
+                        org: r.org.get_ref().clone(),
+                        sector,
+                        loc: loc(file, &r.id),
+                    });
+                }
+            }
+            for r in &raw.boards {
+                let r = r.get_ref();
+                let meets = match &r.meets {
+                    Some(s) => self.word::<Cadence>(
+                        file,
+                        s,
+                        Code::BadValue,
+                        "a meeting cadence",
+                        Cadence::words(),
+                    ),
+                    None => None,
+                };
+                let ix = BoardIx::from_usize(self.model.boards.len());
+                if self.register(&r.id, EntityRef::Board(ix), file) {
+                    self.model.boards.push(Board {
+                        id: r.id.get_ref().clone(),
+                        name: r.name.get_ref().clone(),
+                        reports_to: None,
+                        meets,
+                        chair: r.chair.as_ref().map(|c| c.get_ref().clone()),
+                        loc: loc(file, &r.id),
+                    });
+                }
+            }
+        }
+        // Reporting lines, once every board is known.
+        for (file, raw) in files {
+            for r in &raw.boards {
+                let r = r.get_ref();
+                let Some(EntityRef::Board(me)) = self.model.ids.get(r.id.get_ref()).copied() else {
+                    continue;
+                };
+                if self.model.boards[me.index()].loc != loc(*file, &r.id) {
+                    continue;
+                }
+                if let Some(to) = &r.reports_to {
+                    let to = self.board(*file, to);
+                    self.model.boards[me.index()].reports_to = to;
+                }
+            }
+        }
+    }
+
+    fn build_strategies(&mut self) {
+        let files = self.files;
+        for (file, raw) in files {
+            let file = *file;
+            let Some(r) = &raw.strategy else { continue };
+            let r = r.get_ref();
+            let owner = self.owner(file, &r.owner);
+            let start = self.date(file, &r.start);
+            let end = self.date(file, &r.end);
+            let boards = self.boards(file, &r.boards);
+            let approved = match &r.approved {
+                Some(a) => {
+                    let a = a.get_ref();
+                    let by = self.board(file, &a.by);
+                    let on = self.date(file, &a.on);
+                    by.zip(on).map(|(by, on)| Decision { by, on })
+                }
+                None => None,
+            };
+            let (Some(owner), Some(start), Some(end)) = (owner, start, end) else {
+                continue;
+            };
+            if end < start {
+                self.push(
+                    Diagnostic::new(
+                        Code::PeriodReversed,
+                        loc(file, &r.end),
+                        format!("strategy ends on {end}, before it starts on {start}"),
+                    )
+                    .label("end date")
+                    .secondary(loc(file, &r.start), "start date"),
+                );
+            }
+            let ix = StrategyIx::from_usize(self.model.strategies.len());
+            if self.register(&r.id, EntityRef::Strategy(ix), file) {
+                self.model.strategies.push(Strategy {
+                    id: r.id.get_ref().clone(),
+                    title: r.title.get_ref().clone(),
+                    start,
+                    end,
+                    owner,
+                    boards,
+                    approved,
+                    summary: r.summary.clone(),
+                    source: r.source.clone(),
+                    loc: loc(file, &r.id),
+                });
+            }
+        }
+    }
+
+    /// The strategy a priority or measure belongs to: its own `strategy` key,
+    /// or the `[strategy]` of its file.
+    fn owning_strategy(
+        &mut self,
+        file: FileId,
+        raw: &RawFile,
+        own: Option<&SpannedStr>,
+        id: &SpannedStr,
+    ) -> Option<StrategyIx> {
+        let name = match (own, &raw.strategy) {
+            (Some(name), _) => name.clone(),
+            (None, Some(s)) => s.get_ref().id.clone(),
+            (None, None) => {
+                self.push(
+                    Diagnostic::new(
+                        Code::NoStrategy,
+                        loc(file, id),
+                        format!(
+                            "`{}` does not say which strategy it belongs to",
+                            id.get_ref()
+                        ),
+                    )
+                    .label("no `strategy` key, and no `[strategy]` in this file")
+                    .help("add `strategy = \"<strategy id>\"` to this table"),
+                );
+                return None;
+            }
+        };
+        match self.lookup(file, &name, Kind::Strategy)? {
+            EntityRef::Strategy(ix) => Some(ix),
+            _ => None,
+        }
+    }
+
+    fn build_priorities_and_objectives(&mut self) {
+        let files = self.files;
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.priorities {
+                let r = r.get_ref();
+                let Some(strategy) = self.owning_strategy(file, raw, r.strategy.as_ref(), &r.id)
+                else {
+                    continue;
+                };
+                let ix = PriorityIx::from_usize(self.model.priorities.len());
+                if self.register(&r.id, EntityRef::Priority(ix), file) {
+                    self.model.priorities.push(Priority {
+                        id: r.id.get_ref().clone(),
+                        strategy,
+                        title: r.title.get_ref().clone(),
+                        outcome: r.outcome.clone(),
+                        source: r.source.clone(),
+                        loc: loc(file, &r.id),
+                    });
+                }
+            }
+        }
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.objectives {
+                let r = r.get_ref();
+                let Some(EntityRef::Priority(priority)) =
+                    self.lookup(file, &r.priority, Kind::Priority)
+                else {
+                    continue;
+                };
+                let ix = ObjectiveIx::from_usize(self.model.objectives.len());
+                if self.register(&r.id, EntityRef::Objective(ix), file) {
+                    self.model.objectives.push(Objective {
+                        id: r.id.get_ref().clone(),
+                        priority,
+                        number: r.number.clone(),
+                        text: r.text.get_ref().clone(),
+                        source: r.source.clone(),
+                        loc: loc(file, &r.id),
+                    });
+                }
+            }
+        }
+    }
+
+    fn build_measures(&mut self) {
+        let files = self.files;
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.measures {
+                let r = r.get_ref();
+                let strategy = self.owning_strategy(file, raw, r.strategy.as_ref(), &r.id);
+                let direction = self.word::<Direction>(
+                    file,
+                    &r.direction,
+                    Code::BadValue,
+                    "a direction",
+                    Direction::words(),
+                );
+                let owner = match &r.owner {
+                    Some(o) => self.owner(file, o),
+                    None => None,
+                };
+                let baseline = r.baseline.as_ref().and_then(|p| self.point(file, p));
+                let target = r.target.as_ref().and_then(|p| self.point(file, p));
+                if let Some(t) = &r.tolerance
+                    && *t.get_ref() < 0.0
+                {
+                    self.push(
+                        Diagnostic::new(
+                            Code::BadValue,
+                            loc(file, t),
+                            "tolerance cannot be negative",
+                        )
+                        .label("how far from target still counts as Amber"),
+                    );
+                }
+                let mut actual: Vec<Point> = r
+                    .actual
+                    .iter()
+                    .filter_map(|p| self.point(file, p))
+                    .collect();
+                actual.sort_by_key(|p| p.date);
+                let mut comparators = Vec::new();
+                for c in &r.comparators {
+                    let c = c.get_ref();
+                    let date = match &c.date {
+                        Some(d) => self.date(file, d),
+                        None => None,
+                    };
+                    comparators.push(Comparator {
+                        name: c.name.get_ref().clone(),
+                        value: *c.value.get_ref(),
+                        date,
+                    });
+                }
+                let (Some(strategy), Some(direction)) = (strategy, direction) else {
+                    continue;
+                };
+                let ix = MeasureIx::from_usize(self.model.measures.len());
+                if self.register(&r.id, EntityRef::Measure(ix), file) {
+                    self.model.measures.push(Measure {
+                        id: r.id.get_ref().clone(),
+                        strategy,
+                        name: r.name.get_ref().clone(),
+                        unit: r.unit.clone(),
+                        direction,
+                        owner,
+                        baseline,
+                        target,
+                        tolerance: r.tolerance.as_ref().map(|t| t.get_ref().abs()),
+                        actual,
+                        comparators,
+                        source: r.source.clone(),
+                        illustrative: r.illustrative,
+                        loc: loc(file, &r.id),
+                    });
+                }
+            }
+        }
+    }
+
+    fn build_commitments(&mut self) {
+        let files = self.files;
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.commitments {
+                let r = r.get_ref();
+                let priority = match self.lookup(file, &r.priority, Kind::Priority) {
+                    Some(EntityRef::Priority(p)) => Some(p),
+                    _ => None,
+                };
+                let owner = self.owner(file, &r.owner);
+                let mut objectives = Vec::new();
+                for o in &r.objectives {
+                    if let Some(EntityRef::Objective(ix)) = self.lookup(file, o, Kind::Objective) {
+                        objectives.push(ix);
+                    }
+                }
+                let mut measures = Vec::new();
+                for m in &r.measures {
+                    if let Some(EntityRef::Measure(ix)) = self.lookup(file, m, Kind::Measure) {
+                        measures.push(ix);
+                    }
+                }
+                let boards = self.boards(file, &r.boards);
+                let due = r.due.as_ref().and_then(|d| self.date(file, d));
+                let (Some(priority), Some(owner)) = (priority, owner) else {
+                    continue;
+                };
+                let ix = CommitmentIx::from_usize(self.model.commitments.len());
+                if self.register(&r.id, EntityRef::Commitment(ix), file) {
+                    self.model.commitments.push(Commitment {
+                        id: r.id.get_ref().clone(),
+                        priority,
+                        text: r.text.get_ref().clone(),
+                        owner,
+                        objectives,
+                        measures,
+                        boards,
+                        due,
+                        source: r.source.clone(),
+                        illustrative: r.illustrative,
+                        loc: loc(file, &r.id),
+                    });
+                }
+            }
+        }
+    }
+
+    fn build_milestones(&mut self) {
+        let files = self.files;
+        // Pass one: the milestones themselves, so dependencies can point
+        // forwards and across files.
+        let mut deps: Vec<(FileId, MilestoneIx, &[SpannedStr])> = Vec::new();
+        for (file, raw) in files {
+            let file = *file;
+            for r in &raw.milestones {
+                let r = r.get_ref();
+                let commitment = match self.lookup(file, &r.commitment, Kind::Commitment) {
+                    Some(EntityRef::Commitment(c)) => Some(c),
+                    _ => None,
+                };
+                let owner = self.owner(file, &r.owner);
+                let added = self.date(file, &r.added);
+                let due = self.date(file, &r.due);
+                let updates = self.updates(file, r);
+                let (Some(commitment), Some(owner), Some(added), Some(due)) =
+                    (commitment, owner, added, due)
+                else {
+                    continue;
+                };
+                let ix = MilestoneIx::from_usize(self.model.milestones.len());
+                if self.register(&r.id, EntityRef::Milestone(ix), file) {
+                    deps.push((file, ix, &r.depends_on));
+                    self.model.milestones.push(Milestone {
+                        id: r.id.get_ref().clone(),
+                        commitment,
+                        title: r.title.get_ref().clone(),
+                        owner,
+                        added,
+                        due,
+                        depends_on: Vec::new(),
+                        source: r.source.clone(),
+                        illustrative: r.illustrative,
+                        updates,
+                        loc: loc(file, &r.id),
+                        due_loc: loc(file, &r.due),
+                    });
+                }
+            }
+        }
+        for (file, ix, names) in deps {
+            let mut resolved = Vec::new();
+            for name in names {
+                if let Some(EntityRef::Milestone(d)) = self.lookup(file, name, Kind::Milestone) {
+                    resolved.push(d);
+                }
+            }
+            self.model.milestones[ix.index()].depends_on = resolved;
+        }
+    }
+
+    fn updates(&mut self, file: FileId, m: &RawMilestone) -> Vec<Update> {
+        let mut out: Vec<Update> = Vec::with_capacity(m.update.len());
+        let mut previous: Option<(NaiveDate, Loc)> = None;
+        for u in &m.update {
+            let span = u.span();
+            let u = u.get_ref();
+            let date = self.date(file, &u.date);
+            let status = self.word::<Status>(
+                file,
+                &u.status,
+                Code::BadStatus,
+                "a status",
+                Status::words(),
+            );
+            let by = self.owner(file, &u.by);
+            let due = u.due.as_ref().and_then(|d| self.date(file, d));
+            let percent = match &u.percent {
+                Some(p) => match u8::try_from(*p.get_ref()) {
+                    Ok(v) if v <= 100 => Some(v),
+                    _ => {
+                        self.push(
+                            Diagnostic::new(
+                                Code::BadValue,
+                                loc(file, p),
+                                format!("percent complete is {}", p.get_ref()),
+                            )
+                            .label("expected a whole number from 0 to 100"),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            if let (Some(d), Some(r)) = (&u.due, &u.reason)
+                && r.get_ref().trim().is_empty()
+            {
+                self.push(
+                    Diagnostic::new(
+                        Code::RedatedWithoutReason,
+                        loc(file, r),
+                        "the reason for a revised due date is empty",
+                    )
+                    .secondary(loc(file, d), "revised due date"),
+                );
+            }
+            if let (Some(d), None) = (&u.due, &u.reason) {
+                self.push(
+                    Diagnostic::new(
+                        Code::RedatedWithoutReason,
+                        loc(file, d),
+                        "revised due date has no `reason`",
+                    )
+                    .label("re-dated here")
+                    .help("add `reason = \"...\"`: boards ask why a date moved"),
+                );
+            }
+            let note_empty = u
+                .note
+                .as_ref()
+                .is_none_or(|n| n.get_ref().trim().is_empty());
+            if status == Some(Status::Complete) && note_empty {
+                self.push(
+                    Diagnostic::new(
+                        Code::CompleteWithoutEvidence,
+                        loc(file, &u.status),
+                        "`complete` with no note of what was delivered",
+                    )
+                    .label("completion recorded here")
+                    .help("add `note = \"...\"` saying what was delivered, as evidence"),
+                );
+            }
+            if status == Some(Status::Cancelled) && note_empty {
+                self.push(
+                    Diagnostic::new(
+                        Code::CancelledWithoutReason,
+                        loc(file, &u.status),
+                        "`cancelled` with no note giving the reason",
+                    )
+                    .label("cancelled here")
+                    .help("add `note = \"...\"`: a milestone is never dropped without a reason"),
+                );
+            }
+            let (Some(date), Some(status), Some(by)) = (date, status, by) else {
+                continue;
+            };
+            if let Some((prev, prev_loc)) = &previous
+                && date < *prev
+            {
+                self.push(
+                    Diagnostic::new(Code::UpdateOrder, loc(file, &u.date), format!("update dated {date} comes after one dated {prev}"))
+                        .label("out of order")
+                        .secondary(prev_loc.clone(), "the update above")
+                        .help("the log is in date order, oldest first: move this entry up, or fix its date"),
+                );
+            }
+            previous = Some((date, loc(file, &u.date)));
+            out.push(Update {
+                date,
+                status,
+                by,
+                note: u.note.as_ref().map(|n| n.get_ref().clone()),
+                percent,
+                due,
+                reason: u.reason.as_ref().map(|r| r.get_ref().clone()),
+                action: u.action.as_ref().map(|a| a.get_ref().clone()),
+                loc: Loc::new(file, span),
+            });
+        }
+        // The model promises date order; the finding above already says
+        // when the file did not keep it.
+        out.sort_by_key(|u| u.date);
+        out
+    }
+}

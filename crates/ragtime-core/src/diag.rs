@@ -1,0 +1,207 @@
+//! Findings about a plan set: stable codes, severities, messages and spans.
+//!
+//! Every problem the core finds is a [`Diagnostic`] pointing at the exact key
+//! or value in a source. The codes are stable and documented in
+//! `docs/diagnostics.md`; the renderer lives in the CLI.
+
+use std::fmt;
+
+use crate::source::{FileId, Loc};
+
+/// How serious a finding is. Errors make a plan set unusable for reports;
+/// warnings are worth a look but do not stop anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $summary:literal;)*) => {
+        /// A stable problem code. Never renumber: users search for these.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(#[doc = $summary] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in numeric order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The code as users see it, e.g. `E0101`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line saying what the code is about, for the code table.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    Syntax = "E0001", Error, "The file is not valid TOML.";
+    NotUtf8 = "E0002", Error, "The file is not UTF-8 text.";
+    EmptyFile = "E0003", Error, "The file has no keys at all.";
+    TooLarge = "E0004", Error, "The file is larger than the size cap.";
+    TooDeep = "E0005", Error, "Tables or arrays are nested deeper than the parser allows.";
+    UnknownKey = "E0101", Error, "A key that the plan format does not have.";
+    WrongType = "E0102", Error, "A value of the wrong type (text where a date is expected, ...).";
+    MissingKey = "E0103", Error, "A required key is missing.";
+    BadStatus = "E0104", Error, "A status that is not one of the seven statuses.";
+    BadDate = "E0105", Error, "A date with a time or offset, or not a date at all.";
+    BadId = "E0106", Error, "An id with characters other than letters, digits, `-`, `_` and `.`.";
+    BadValue = "E0107", Error, "A value outside what the key allows (percent over 100, unknown direction, ...).";
+    DuplicateId = "E0201", Error, "Two items share an id (ids are unique across the whole plan set).";
+    UnknownRef = "E0202", Error, "A reference to an id that no item has.";
+    WrongKindRef = "E0203", Error, "A reference to an item of the wrong kind (a board where an owner is expected, ...).";
+    NoStrategy = "E0204", Error, "A priority or measure in a file with no `[strategy]` and no `strategy` key.";
+    DuplicateSettings = "E0205", Error, "More than one `[settings]` table in the plan set.";
+    DependencyCycle = "E0301", Error, "Milestones that depend on each other in a circle.";
+    BoardCycle = "E0302", Error, "Boards that report to each other in a circle.";
+    PeriodReversed = "E0401", Error, "A strategy period that ends before it starts.";
+    OutsidePeriod = "E0402", Error, "A due date outside the strategy's period.";
+    UpdateOrder = "E0403", Error, "An update dated before the update above it.";
+    CompleteWithoutEvidence = "E0404", Error, "A `complete` update with no note saying what was delivered.";
+    CancelledWithoutReason = "E0405", Error, "A `cancelled` update with no note giving the reason.";
+    UpdateBeforeAdded = "E0406", Error, "An update dated before the milestone was added to the plan.";
+    RedatedWithoutReason = "E0407", Error, "A revised due date with no `reason`.";
+    NotSmart = "W0501", Warning, "A commitment with no milestones, or with no measure and no due date.";
+    Unoverseen = "W0502", Warning, "A strategy that no board oversees.";
+    UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
+    UnusedBoard = "W0504", Warning, "A board that oversees nothing and that no board reports to.";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span with an optional short label, drawn under the excerpt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub loc: Loc,
+    pub text: String,
+}
+
+/// One problem found in a plan set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    /// One line, lower case, no full stop, like rustc's.
+    pub message: String,
+    /// Where the problem is; the excerpt is taken from here.
+    pub primary: Label,
+    /// Other places that explain it (the first definition of a duplicate id, ...).
+    pub secondary: Vec<Label>,
+    /// The obvious fix, where there is one.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, loc: Loc, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            primary: Label {
+                loc,
+                text: String::new(),
+            },
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn label(mut self, text: impl Into<String>) -> Self {
+        self.primary.text = text.into();
+        self
+    }
+
+    pub fn secondary(mut self, loc: Loc, text: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            loc,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, text: impl Into<String>) -> Self {
+        self.help = Some(text.into());
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    pub fn file(&self) -> FileId {
+        self.primary.loc.file
+    }
+}
+
+/// Sorts findings into the order they are shown: by file, then position, then
+/// code, so the same inputs always give the same output.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (
+            a.primary.loc.file,
+            a.primary.loc.span.start,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.loc.file,
+                b.primary.loc.span.start,
+                b.code,
+                &b.message,
+            ))
+    });
+}
+
+/// The closest candidate to `input`, if one is close enough to suggest.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(input, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            assert_eq!(s.len(), 5);
+            let expected = match code.severity() {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+            };
+            assert!(s.starts_with(expected), "{s} has the wrong letter");
+        }
+    }
+
+    #[test]
+    fn did_you_mean_finds_near_misses_only() {
+        let keys = ["status", "note", "date"];
+        assert_eq!(did_you_mean("stauts", keys), Some("status"));
+        assert_eq!(did_you_mean("colour", keys), None);
+    }
+}

@@ -1,0 +1,471 @@
+//! The typed plan model: entities with resolved references, stored in arenas.
+//!
+//! Every entity lives in a `Vec` on [`Model`] and is referred to by a small
+//! typed index (`MilestoneIx`, ...), so lookups are O(1) and nothing is
+//! cloned per reference. Ids are unique across the whole plan set and are
+//! resolved through one hash map.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use crate::source::Loc;
+
+macro_rules! index_types {
+    ($($name:ident),*) => {$(
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            pub(crate) fn from_usize(i: usize) -> Self {
+                $name(u32::try_from(i).expect("fewer than 2^32 items of one kind"))
+            }
+        }
+    )*};
+}
+
+index_types!(
+    OwnerIx,
+    BoardIx,
+    StrategyIx,
+    PriorityIx,
+    ObjectiveIx,
+    CommitmentIx,
+    MilestoneIx,
+    MeasureIx
+);
+
+/// Any entity, by kind and index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityRef {
+    Owner(OwnerIx),
+    Board(BoardIx),
+    Strategy(StrategyIx),
+    Priority(PriorityIx),
+    Objective(ObjectiveIx),
+    Commitment(CommitmentIx),
+    Milestone(MilestoneIx),
+    Measure(MeasureIx),
+}
+
+/// The kinds of entity, for messages ("`X` is a board, expected an owner").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Owner,
+    Board,
+    Strategy,
+    Priority,
+    Objective,
+    Commitment,
+    Milestone,
+    Measure,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Owner => "owner",
+            Kind::Board => "board",
+            Kind::Strategy => "strategy",
+            Kind::Priority => "priority",
+            Kind::Objective => "objective",
+            Kind::Commitment => "commitment",
+            Kind::Milestone => "milestone",
+            Kind::Measure => "measure",
+        }
+    }
+
+    /// "an owner", "a board": for messages.
+    pub fn with_article(self) -> String {
+        let name = self.name();
+        let article = if matches!(self, Kind::Owner | Kind::Objective) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
+}
+
+impl EntityRef {
+    pub fn kind(self) -> Kind {
+        match self {
+            EntityRef::Owner(_) => Kind::Owner,
+            EntityRef::Board(_) => Kind::Board,
+            EntityRef::Strategy(_) => Kind::Strategy,
+            EntityRef::Priority(_) => Kind::Priority,
+            EntityRef::Objective(_) => Kind::Objective,
+            EntityRef::Commitment(_) => Kind::Commitment,
+            EntityRef::Milestone(_) => Kind::Milestone,
+            EntityRef::Measure(_) => Kind::Measure,
+        }
+    }
+}
+
+/// Declares a closed set of words a key accepts, parsed with did-you-mean.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            /// Every value, in the order the documentation lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The word written in plan files.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),* }
+            }
+
+            /// The words written in plan files, in order.
+            pub fn words() -> impl Iterator<Item = &'static str> + Clone {
+                Self::ALL.iter().map(|v| v.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s { $($word => Ok($name::$variant),)* _ => Err(()) }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum! {
+    /// A milestone's status, from the council's own reporting.
+    Status {
+        NotStarted = "not-started",
+        OnTarget = "on-target",
+        AtRisk = "at-risk",
+        NotOnTarget = "not-on-target",
+        Paused = "paused",
+        Complete = "complete",
+        Cancelled = "cancelled",
+    }
+}
+
+impl Status {
+    /// Words for tables: "on target", "not started".
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::OnTarget => "on target",
+            Status::AtRisk => "at risk",
+            Status::NotOnTarget => "not on target",
+            Status::Paused => "paused",
+            Status::Complete => "complete",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+word_enum! {
+    /// Whether a higher or a lower value of a measure is better.
+    Direction {
+        Higher = "higher",
+        Lower = "lower",
+    }
+}
+
+word_enum! {
+    /// The kind of organisation an owner belongs to.
+    Sector {
+        Council = "council",
+        Nhs = "nhs",
+        Police = "police",
+        School = "school",
+        Provider = "provider",
+        Voluntary = "voluntary",
+        Other = "other",
+    }
+}
+
+word_enum! {
+    /// How often a board meets.
+    Cadence {
+        Monthly = "monthly",
+        SixWeekly = "six-weekly",
+        Bimonthly = "bimonthly",
+        Quarterly = "quarterly",
+        Termly = "termly",
+        TwiceYearly = "twice-yearly",
+        Annually = "annually",
+        AsNeeded = "as-needed",
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Owner {
+    pub id: String,
+    pub role: String,
+    pub org: String,
+    pub sector: Option<Sector>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Board {
+    pub id: String,
+    pub name: String,
+    pub reports_to: Option<BoardIx>,
+    pub meets: Option<Cadence>,
+    pub chair: Option<String>,
+    pub loc: Loc,
+}
+
+/// The decision that approved a strategy.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub by: BoardIx,
+    pub on: NaiveDate,
+}
+
+#[derive(Clone, Debug)]
+pub struct Strategy {
+    pub id: String,
+    pub title: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub owner: OwnerIx,
+    pub boards: Vec<BoardIx>,
+    pub approved: Option<Decision>,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Priority {
+    pub id: String,
+    pub strategy: StrategyIx,
+    pub title: String,
+    pub outcome: Option<String>,
+    pub source: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Objective {
+    pub id: String,
+    pub priority: PriorityIx,
+    pub number: Option<String>,
+    pub text: String,
+    pub source: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Commitment {
+    pub id: String,
+    pub priority: PriorityIx,
+    pub text: String,
+    pub owner: OwnerIx,
+    pub objectives: Vec<ObjectiveIx>,
+    pub measures: Vec<MeasureIx>,
+    /// Boards that oversee this commitment on top of the strategy's.
+    pub boards: Vec<BoardIx>,
+    pub due: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub illustrative: bool,
+    pub loc: Loc,
+}
+
+/// One entry of a milestone's update log.
+#[derive(Clone, Debug)]
+pub struct Update {
+    pub date: NaiveDate,
+    pub status: Status,
+    pub by: OwnerIx,
+    pub note: Option<String>,
+    pub percent: Option<u8>,
+    /// A revised due date, in force from this update on.
+    pub due: Option<NaiveDate>,
+    pub reason: Option<String>,
+    /// The corrective action, for an item that is off track.
+    pub action: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    pub id: String,
+    pub commitment: CommitmentIx,
+    pub title: String,
+    pub owner: OwnerIx,
+    pub added: NaiveDate,
+    /// The baseline due date, as first planned.
+    pub due: NaiveDate,
+    pub depends_on: Vec<MilestoneIx>,
+    pub source: Option<String>,
+    pub illustrative: bool,
+    /// In date order (checked); the current status is the last entry's.
+    pub updates: Vec<Update>,
+    pub loc: Loc,
+    pub due_loc: Loc,
+}
+
+impl Milestone {
+    /// The updates recorded on or before `date`.
+    pub fn updates_as_of(&self, date: NaiveDate) -> &[Update] {
+        let n = self.updates.partition_point(|u| u.date <= date);
+        &self.updates[..n]
+    }
+
+    /// The status as at `date`: the latest update's, or `not-started`.
+    pub fn status_as_of(&self, date: NaiveDate) -> Status {
+        self.updates_as_of(date)
+            .last()
+            .map_or(Status::NotStarted, |u| u.status)
+    }
+
+    /// The due date in force at `date`: the latest revision, or the baseline.
+    pub fn due_as_of(&self, date: NaiveDate) -> NaiveDate {
+        self.updates_as_of(date)
+            .iter()
+            .rev()
+            .find_map(|u| u.due)
+            .unwrap_or(self.due)
+    }
+
+    /// How many times the due date was revised on or before `date`.
+    pub fn times_redated_as_of(&self, date: NaiveDate) -> usize {
+        self.updates_as_of(date)
+            .iter()
+            .filter(|u| u.due.is_some())
+            .count()
+    }
+}
+
+/// A dated value of a measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub date: NaiveDate,
+    pub value: f64,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparator {
+    pub name: String,
+    pub value: f64,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Measure {
+    pub id: String,
+    pub strategy: StrategyIx,
+    pub name: String,
+    pub unit: Option<String>,
+    pub direction: Direction,
+    pub owner: Option<OwnerIx>,
+    pub baseline: Option<Point>,
+    pub target: Option<Point>,
+    pub tolerance: Option<f64>,
+    /// In date order.
+    pub actual: Vec<Point>,
+    pub comparators: Vec<Comparator>,
+    pub source: Option<String>,
+    pub illustrative: bool,
+    pub loc: Loc,
+}
+
+/// Every entity of a plan set, in the order the files list them (files in
+/// the order the caller supplied, which the CLI sorts by path).
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub owners: Vec<Owner>,
+    pub boards: Vec<Board>,
+    pub strategies: Vec<Strategy>,
+    pub priorities: Vec<Priority>,
+    pub objectives: Vec<Objective>,
+    pub commitments: Vec<Commitment>,
+    pub milestones: Vec<Milestone>,
+    pub measures: Vec<Measure>,
+    pub(crate) ids: HashMap<String, EntityRef>,
+}
+
+impl Model {
+    /// Finds any entity by its id.
+    pub fn lookup(&self, id: &str) -> Option<EntityRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// Every id in the plan set, for did-you-mean suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
+    pub fn owner(&self, ix: OwnerIx) -> &Owner {
+        &self.owners[ix.index()]
+    }
+    pub fn board(&self, ix: BoardIx) -> &Board {
+        &self.boards[ix.index()]
+    }
+    pub fn strategy(&self, ix: StrategyIx) -> &Strategy {
+        &self.strategies[ix.index()]
+    }
+    pub fn priority(&self, ix: PriorityIx) -> &Priority {
+        &self.priorities[ix.index()]
+    }
+    pub fn objective(&self, ix: ObjectiveIx) -> &Objective {
+        &self.objectives[ix.index()]
+    }
+    pub fn commitment(&self, ix: CommitmentIx) -> &Commitment {
+        &self.commitments[ix.index()]
+    }
+    pub fn milestone(&self, ix: MilestoneIx) -> &Milestone {
+        &self.milestones[ix.index()]
+    }
+    pub fn measure(&self, ix: MeasureIx) -> &Measure {
+        &self.measures[ix.index()]
+    }
+
+    /// The id of any entity.
+    pub fn id_of(&self, entity: EntityRef) -> &str {
+        match entity {
+            EntityRef::Owner(i) => &self.owner(i).id,
+            EntityRef::Board(i) => &self.board(i).id,
+            EntityRef::Strategy(i) => &self.strategy(i).id,
+            EntityRef::Priority(i) => &self.priority(i).id,
+            EntityRef::Objective(i) => &self.objective(i).id,
+            EntityRef::Commitment(i) => &self.commitment(i).id,
+            EntityRef::Milestone(i) => &self.milestone(i).id,
+            EntityRef::Measure(i) => &self.measure(i).id,
+        }
+    }
+
+    /// Where any entity is defined.
+    pub fn loc_of(&self, entity: EntityRef) -> &Loc {
+        match entity {
+            EntityRef::Owner(i) => &self.owner(i).loc,
+            EntityRef::Board(i) => &self.board(i).loc,
+            EntityRef::Strategy(i) => &self.strategy(i).loc,
+            EntityRef::Priority(i) => &self.priority(i).loc,
+            EntityRef::Objective(i) => &self.objective(i).loc,
+            EntityRef::Commitment(i) => &self.commitment(i).loc,
+            EntityRef::Milestone(i) => &self.milestone(i).loc,
+            EntityRef::Measure(i) => &self.measure(i).loc,
+        }
+    }
+
+    /// The strategy a milestone belongs to.
+    pub fn strategy_of_milestone(&self, m: MilestoneIx) -> StrategyIx {
+        self.priority(self.commitment(self.milestone(m).commitment).priority)
+            .strategy
+    }
+}

@@ -1,0 +1,197 @@
+//! Checks that need the whole model: cycles, dates against periods, and the
+//! warnings that flag weak plans (not SMART, unused owners and boards).
+
+use crate::diag::{Code, Diagnostic};
+use crate::graph::{Edge, PlanGraph};
+use crate::model::*;
+
+pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
+    cycles(model, graph, diags);
+    dates(model, diags);
+    warnings(model, graph, diags);
+}
+
+fn cycles(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
+    for (edge, code, what, verb) in [
+        (
+            Edge::DependsOn,
+            Code::DependencyCycle,
+            "milestones",
+            "depends on",
+        ),
+        (Edge::ReportsTo, Code::BoardCycle, "boards", "reports to"),
+    ] {
+        for cycle in graph.cycles(edge) {
+            let mut names: Vec<&str> = cycle.iter().map(|&e| model.id_of(e)).collect();
+            names.push(names[0]);
+            let circle = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" -> ");
+            let mut d = Diagnostic::new(
+                code,
+                model.loc_of(cycle[0]).clone(),
+                format!("{what} form a circle: {circle}"),
+            )
+            .label(format!("{} {verb} itself in the end", names[0]));
+            for &other in &cycle[1..] {
+                d = d.secondary(model.loc_of(other).clone(), "part of the circle");
+            }
+            d = d.help(format!(
+                "remove one `{}` link to break the circle",
+                if edge == Edge::DependsOn {
+                    "depends-on"
+                } else {
+                    "reports-to"
+                }
+            ));
+            diags.push(d);
+        }
+    }
+}
+
+fn dates(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for c in &model.commitments {
+        let s = model.strategy(model.priority(c.priority).strategy);
+        if let Some(due) = c.due
+            && (due < s.start || due > s.end)
+        {
+            diags.push(outside(s, due, c.loc.clone(), "commitment"));
+        }
+    }
+    for m in &model.milestones {
+        let s = model.strategy(
+            model
+                .priority(model.commitment(m.commitment).priority)
+                .strategy,
+        );
+        if m.due < s.start || m.due > s.end {
+            diags.push(outside(s, m.due, m.due_loc.clone(), "milestone"));
+        }
+        for u in &m.updates {
+            if let Some(due) = u.due
+                && (due < s.start || due > s.end)
+            {
+                diags.push(outside(s, due, u.loc.clone(), "revised"));
+            }
+            if u.date < m.added {
+                diags.push(
+                    Diagnostic::new(
+                        Code::UpdateBeforeAdded,
+                        u.loc.clone(),
+                        format!(
+                            "update dated {} is before `{}` was added on {}",
+                            u.date, m.id, m.added
+                        ),
+                    )
+                    .label("update")
+                    .secondary(m.loc.clone(), "milestone")
+                    .help("fix the update's date, or the milestone's `added` date"),
+                );
+            }
+        }
+    }
+}
+
+fn outside(
+    s: &Strategy,
+    due: chrono::NaiveDate,
+    loc: crate::source::Loc,
+    what: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::OutsidePeriod,
+        loc,
+        format!(
+            "{what} due date {due} is outside `{}` ({} to {})",
+            s.id, s.start, s.end
+        ),
+    )
+    .label("due date")
+    .secondary(s.loc.clone(), "strategy")
+    .help("move the date into the strategy's period, or extend the period")
+}
+
+fn warnings(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
+    for (i, c) in model.commitments.iter().enumerate() {
+        let me = EntityRef::Commitment(CommitmentIx::from_usize(i));
+        let milestones = outgoing_contains(graph, me);
+        if milestones == 0 {
+            diags.push(
+                Diagnostic::new(
+                    Code::NotSmart,
+                    c.loc.clone(),
+                    format!("commitment `{}` has no milestones", c.id),
+                )
+                .label("not time-bound: nothing says when it will be delivered")
+                .help("add a `[[milestone]]` with `commitment = \"...\"` and a due date"),
+            );
+        } else if c.measures.is_empty() && c.due.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::NotSmart,
+                    c.loc.clone(),
+                    format!("commitment `{}` has no measure and no due date", c.id),
+                )
+                .label("not measurable")
+                .help("add `measures = [...]` or `due = ...`"),
+            );
+        }
+    }
+    for s in &model.strategies {
+        if s.boards.is_empty() {
+            diags.push(
+                Diagnostic::new(
+                    Code::Unoverseen,
+                    s.loc.clone(),
+                    format!("no board oversees strategy `{}`", s.id),
+                )
+                .label("no `boards`")
+                .help("add `boards = [\"...\"]` naming the board it reports progress to"),
+            );
+        }
+    }
+    for (i, o) in model.owners.iter().enumerate() {
+        let me = EntityRef::Owner(OwnerIx::from_usize(i));
+        if graph.count_incoming(me, Edge::OwnedBy) == 0
+            && graph.count_incoming(me, Edge::UpdatedBy) == 0
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnusedOwner,
+                    o.loc.clone(),
+                    format!("owner `{}` owns nothing", o.id),
+                )
+                .label("not named as owner anywhere")
+                .help("remove it from the registry, or name it as the owner of something"),
+            );
+        }
+    }
+    for (i, b) in model.boards.iter().enumerate() {
+        let me = EntityRef::Board(BoardIx::from_usize(i));
+        let used = graph.count_incoming(me, Edge::OverseenBy)
+            + graph.count_incoming(me, Edge::ReportsTo)
+            + graph.count_incoming(me, Edge::ApprovedBy);
+        if used == 0 {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnusedBoard,
+                    b.loc.clone(),
+                    format!("board `{}` oversees nothing", b.id),
+                )
+                .label("no strategy or commitment names it, and no board reports to it")
+                .help("name it in a strategy's `boards`, or remove it"),
+            );
+        }
+    }
+}
+
+/// Milestones hang below their commitment with `Contains` edges.
+fn outgoing_contains(graph: &PlanGraph, commitment: EntityRef) -> usize {
+    graph
+        .inner()
+        .edges_directed(graph.node(commitment), petgraph::Direction::Outgoing)
+        .filter(|e| *e.weight() == Edge::Contains)
+        .count()
+}
