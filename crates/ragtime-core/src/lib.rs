@@ -44,6 +44,8 @@ pub struct PlanSet {
     pub sources: Vec<Source>,
     pub model: Model,
     pub graph: PlanGraph,
+    /// The rating rules: the `[settings]` table, or the defaults.
+    pub settings: settings::Settings,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -98,6 +100,7 @@ pub fn load(inputs: Vec<Input>) -> PlanSet {
     }
 
     let mut settings_seen: Option<Loc> = None;
+    let mut settings = settings::Settings::default();
     for (file, raw) in &raws {
         if let Some(s) = &raw.settings {
             let here = Loc::new(*file, s.span());
@@ -108,7 +111,10 @@ pub fn load(inputs: Vec<Input>) -> PlanSet {
                         .secondary(first.clone(), "first")
                         .help("keep all settings in one `[settings]` table (plans/settings.toml)"),
                 ),
-                None => settings_seen = Some(here),
+                None => {
+                    settings = settings::Settings::from_raw(*file, s.get_ref(), &mut diagnostics);
+                    settings_seen = Some(here);
+                }
             }
         }
     }
@@ -133,6 +139,7 @@ pub fn load(inputs: Vec<Input>) -> PlanSet {
         sources,
         model,
         graph,
+        settings,
         diagnostics,
     }
 }

@@ -1,9 +1,162 @@
-//! Rating settings from the plan set's `[settings]` table, with defaults.
+//! Rating settings: the plan set's `[settings]` table, with defaults that
+//! work without it. `docs/rag-rules.md` explains each one.
 
 use serde::Deserialize;
+use toml::Spanned;
 
-/// `[settings]` as written. The rating rules read their windows, thresholds
-/// and colour scale from here.
+use crate::diag::{Code, Diagnostic};
+use crate::source::{FileId, Loc};
+
+/// `[settings]` as written.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawSettings {}
+pub struct RawSettings {
+    #[serde(default)]
+    pub scale: Option<Spanned<String>>,
+    #[serde(default)]
+    pub rollup: Option<Spanned<String>>,
+    #[serde(default)]
+    pub stale_after_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub warn_within_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub green_at_least: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub red_below: Option<Spanned<i64>>,
+}
+
+/// The colour scale reports use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scale {
+    /// Blue (complete), Red, Amber, Green.
+    Brag,
+    /// Red, Amber, Green: the government's three-point scale; complete
+    /// items show as Green.
+    Rag,
+    /// The legacy five-point scale: Green, Amber/Green, Amber, Amber/Red, Red.
+    FivePoint,
+}
+
+/// How a rollup's overall colour is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RollupRule {
+    /// By the share of live milestones that are Blue or Green.
+    Thresholds,
+    /// The worst colour of any live milestone.
+    WorstOf,
+}
+
+/// The rating rules in force.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub scale: Scale,
+    pub rollup: RollupRule,
+    /// A milestone not updated for more than this many days is stale (Amber).
+    pub stale_after_days: u32,
+    /// A not-started milestone due within this many days is Amber.
+    pub warn_within_days: u32,
+    /// Rollup is Green when at least this percentage of live milestones is
+    /// Blue or Green and none is Red.
+    pub green_at_least: u8,
+    /// Rollup is Red when under this percentage is Blue or Green.
+    pub red_below: u8,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            scale: Scale::Brag,
+            rollup: RollupRule::Thresholds,
+            stale_after_days: 92,
+            warn_within_days: 30,
+            green_at_least: 90,
+            red_below: 70,
+        }
+    }
+}
+
+impl Settings {
+    /// Settings from the raw table, reporting bad values; a bad value keeps
+    /// its default.
+    pub(crate) fn from_raw(
+        file: FileId,
+        raw: &RawSettings,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Settings {
+        let mut s = Settings::default();
+        let bad = |span: std::ops::Range<usize>, msg: String, help: &str| {
+            Diagnostic::new(Code::BadValue, Loc::new(file, span), msg).help(help.to_string())
+        };
+        if let Some(v) = &raw.scale {
+            match v.get_ref().as_str() {
+                "brag" => s.scale = Scale::Brag,
+                "rag" => s.scale = Scale::Rag,
+                "five-point" => s.scale = Scale::FivePoint,
+                other => diags.push(bad(
+                    v.span(),
+                    format!("`{other}` is not a colour scale"),
+                    "expected `brag`, `rag` or `five-point`",
+                )),
+            }
+        }
+        if let Some(v) = &raw.rollup {
+            match v.get_ref().as_str() {
+                "thresholds" => s.rollup = RollupRule::Thresholds,
+                "worst-of" => s.rollup = RollupRule::WorstOf,
+                other => diags.push(bad(
+                    v.span(),
+                    format!("`{other}` is not a rollup rule"),
+                    "expected `thresholds` or `worst-of`",
+                )),
+            }
+        }
+        let days = |v: &Spanned<i64>, diags: &mut Vec<Diagnostic>| match u32::try_from(*v.get_ref())
+        {
+            Ok(d) if (1..=3660).contains(&d) => Some(d),
+            _ => {
+                diags.push(bad(
+                    v.span(),
+                    format!("{} is not a number of days from 1 to 3660", v.get_ref()),
+                    "write a whole number of days, e.g. 92 for a quarter",
+                ));
+                None
+            }
+        };
+        if let Some(v) = &raw.stale_after_days {
+            s.stale_after_days = days(v, diags).unwrap_or(s.stale_after_days);
+        }
+        if let Some(v) = &raw.warn_within_days {
+            s.warn_within_days = days(v, diags).unwrap_or(s.warn_within_days);
+        }
+        let pct = |v: &Spanned<i64>, diags: &mut Vec<Diagnostic>| match u8::try_from(*v.get_ref()) {
+            Ok(p) if p <= 100 => Some(p),
+            _ => {
+                diags.push(bad(
+                    v.span(),
+                    format!("{} is not a percentage from 0 to 100", v.get_ref()),
+                    "write a whole number, e.g. 90",
+                ));
+                None
+            }
+        };
+        if let Some(v) = &raw.green_at_least {
+            s.green_at_least = pct(v, diags).unwrap_or(s.green_at_least);
+        }
+        if let Some(v) = &raw.red_below {
+            s.red_below = pct(v, diags).unwrap_or(s.red_below);
+        }
+        if s.red_below > s.green_at_least {
+            let span = raw.red_below.as_ref().map_or(0..0, |v| v.span());
+            diags.push(bad(
+                span,
+                format!(
+                    "`red-below` ({}) is above `green-at-least` ({})",
+                    s.red_below, s.green_at_least
+                ),
+                "Red must start below where Green starts",
+            ));
+            s.red_below = s.green_at_least;
+        }
+        s
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the `ragtime` binary: each runs the real command on
+//! plan files and snapshots its exit code, stdout and stderr together.
+//!
+//! Snapshots live in the top-level `snapshots/` folder. Review changes with
+//! `cargo insta review`; never accept one without reading it.
+
+mod check;
+mod support;
