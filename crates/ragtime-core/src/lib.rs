@@ -12,6 +12,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod report;
 pub mod settings;
 pub mod source;
 mod validate;

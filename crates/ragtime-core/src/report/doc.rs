@@ -1,0 +1,180 @@
+//! The format-independent report document: sections, tables, typed cells,
+//! chart data.
+
+use chrono::NaiveDate;
+
+use crate::model::Status;
+
+/// Version of the document structure, written into JSON output. Bump it when
+/// a field is renamed or removed (adding one is compatible).
+pub const DOCUMENT_VERSION: u32 = 1;
+
+/// A whole report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Stable machine name of the report: `portfolio`, `strategy`,
+    /// `exceptions`, `measures`, `board`, ...
+    pub kind: String,
+    pub title: String,
+    /// Every report states the date it is "as at".
+    pub as_at: NaiveDate,
+    /// Short facts shown under the title: ("Period", "2025/26 Q2"), ...
+    pub facts: Vec<(String, String)>,
+    pub sections: Vec<Section>,
+}
+
+/// One titled part of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// Stable machine name, unique in the document: `summary`, `exceptions`,
+    /// ... Used for `--table` and as the CSV file name.
+    pub id: String,
+    pub heading: String,
+    /// Paragraphs before the table.
+    pub intro: Vec<String>,
+    pub table: Option<Table>,
+    /// Paragraphs after the table (footnotes, what a marker means).
+    pub notes: Vec<String>,
+    pub chart: Option<Chart>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// Stable machine name (CSV header, JSON key): `at_risk`, `owner`, ...
+    pub key: String,
+    /// What people read: "At risk".
+    pub heading: String,
+    pub align: Align,
+}
+
+/// What a row is, so writers can set totals and group headings apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    Item,
+    /// A heading row inside a table (a priority above its commitments).
+    Group,
+    Total,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    /// One cell per column, in column order.
+    pub cells: Vec<Cell>,
+}
+
+/// A display colour of the rating scale in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Colour {
+    Blue,
+    Green,
+    AmberGreen,
+    Amber,
+    AmberRed,
+    Red,
+    /// Not coloured: not started, paused, cancelled, no data.
+    Grey,
+}
+
+impl Colour {
+    /// The colour in words, for text output and accessibility.
+    pub fn name(self) -> &'static str {
+        match self {
+            Colour::Blue => "Blue",
+            Colour::Green => "Green",
+            Colour::AmberGreen => "Amber/Green",
+            Colour::Amber => "Amber",
+            Colour::AmberRed => "Amber/Red",
+            Colour::Red => "Red",
+            Colour::Grey => "Grey",
+        }
+    }
+}
+
+/// A rating as shown: the colour and the words for it ("Red", "Not started").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RagCell {
+    pub colour: Colour,
+    pub label: String,
+    /// Why the rating is flagged, when it is: e.g. the owner's status says
+    /// on target but the computed rating differs. Writers show a marker.
+    pub flag: Option<String>,
+}
+
+/// Direction of travel against an earlier period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    Same,
+    /// Not rated in the earlier period.
+    New,
+    /// Nothing to compare.
+    None,
+}
+
+impl Trend {
+    pub fn label(self) -> &'static str {
+        match self {
+            Trend::Up => "up",
+            Trend::Down => "down",
+            Trend::Same => "same",
+            Trend::New => "new",
+            Trend::None => "-",
+        }
+    }
+}
+
+/// One typed value. Writers choose how to show each kind; none computes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Count(u64),
+    /// A percentage already rounded as the rules say, in whole percent.
+    Percent(u32),
+    /// A measured value with its unit ("92.0", "%"), already formatted to
+    /// the precision reported.
+    Number {
+        text: String,
+        unit: Option<String>,
+    },
+    Date(NaiveDate),
+    Rag(RagCell),
+    Status(Status),
+    Trend(Trend),
+}
+
+/// Chart data for writers that draw (HTML); others may ignore it, since the
+/// same figures are in the tables.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    /// One horizontal bar per label, split into coloured segments.
+    StackedBars { bars: Vec<Bar> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub colour: Colour,
+    /// What the segment counts: "complete", "on target", "Red", ...
+    pub label: String,
+    pub count: u64,
+}
