@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod diag;
+pub mod edit;
 pub mod graph;
 pub mod load;
 pub mod model;
