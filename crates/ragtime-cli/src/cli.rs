@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Ragtime: checks council strategy and action plan files and produces the
@@ -31,6 +32,76 @@ pub struct Args {
 pub enum Command {
     /// Check every plan file and list every problem found.
     Check(CheckArgs),
+    /// Record progress on a milestone: append a dated entry to its update log.
+    ///
+    /// Only the new entry is added; the rest of the file (comments, layout)
+    /// stays exactly as it was. The plan set is checked again with the
+    /// change, and nothing is written if the update would add a problem.
+    Update(UpdateArgs),
+    /// A service lead's own list: open milestones, what is overdue, what is
+    /// due soon and what needs an update. Without OWNER, every owner's counts.
+    Owner(OwnerArgs),
+    /// Print the JSON Schema of plan files, for editors that complete and
+    /// check keys while typing.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// The milestone's id, e.g. CPS-P1-C1-M1.
+    pub id: String,
+
+    /// The status now: not-started, on-target, at-risk, not-on-target,
+    /// paused, complete or cancelled. Without it, the current status is
+    /// repeated (to record a new due date, or that nothing changed).
+    #[arg(long)]
+    pub status: Option<String>,
+
+    /// What happened: for complete, what was delivered; for cancelled, why.
+    #[arg(long)]
+    pub note: Option<String>,
+
+    /// The corrective action, for a milestone off track.
+    #[arg(long, value_name = "ACTION")]
+    pub corrective_action: Option<String>,
+
+    /// Owner id of whoever makes the update; set RAGTIME_OWNER to give it once.
+    #[arg(long, env = "RAGTIME_OWNER", value_name = "OWNER")]
+    pub by: String,
+
+    /// A revised due date, with --reason.
+    #[arg(long, value_name = "DATE", requires = "reason")]
+    pub due: Option<NaiveDate>,
+
+    /// Why the due date moved.
+    #[arg(long, requires = "due")]
+    pub reason: Option<String>,
+
+    /// Percent complete, 0 to 100.
+    #[arg(long, allow_negative_numbers = true)]
+    pub percent: Option<i64>,
+
+    /// The update's date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<NaiveDate>,
+
+    /// Print the change as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OwnerArgs {
+    /// The owner's id, e.g. hos-fostering. Without it, every owner's counts.
+    pub owner: Option<String>,
+
+    /// How many days ahead counts as due soon.
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub within: u32,
+
+    /// The date the list is as at, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
 }
 
 #[derive(Debug, clap::Args)]

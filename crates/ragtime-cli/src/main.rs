@@ -9,6 +9,7 @@ mod cmd;
 mod diagnostics;
 mod files;
 mod output;
+mod save;
 
 use std::process::ExitCode;
 

@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod report;
+pub mod schema;
 pub mod settings;
 pub mod source;
 mod validate;

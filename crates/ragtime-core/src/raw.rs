@@ -5,6 +5,7 @@
 //! (`build.rs`) turns these into the typed model and reports what is wrong,
 //! pointing at the spans kept here.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -13,56 +14,78 @@ pub type SpannedStr = Spanned<String>;
 pub type SpannedDate = Spanned<Datetime>;
 
 /// A person's role in an organisation: `[[owner]]`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Owner")]
 pub struct RawOwner {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
+    #[schemars(with = "String")]
     pub role: SpannedStr,
+    #[schemars(with = "String")]
     pub org: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::SectorWord>")]
     pub sector: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
 }
 
 /// A board or committee: `[[board]]`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Board")]
 pub struct RawBoard {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
+    #[schemars(with = "String")]
     pub name: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub reports_to: Option<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::CadenceWord>")]
     pub meets: Option<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub chair: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
 }
 
 /// The decision that approved a strategy: `approved = { by = "cabinet", on = 2024-12-19 }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Decision")]
 pub struct RawDecision {
+    #[schemars(with = "String")]
     pub by: SpannedStr,
+    #[schemars(with = "crate::schema::TomlDate")]
     pub on: SpannedDate,
     #[serde(default)]
     pub note: Option<String>,
 }
 
 /// `[strategy]`: at most one per file.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Strategy")]
 pub struct RawStrategy {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
+    #[schemars(with = "String")]
     pub title: SpannedStr,
+    #[schemars(with = "crate::schema::TomlDate")]
     pub start: SpannedDate,
+    #[schemars(with = "crate::schema::TomlDate")]
     pub end: SpannedDate,
+    #[schemars(with = "String")]
     pub owner: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub boards: Vec<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Option<RawDecision>")]
     pub approved: Option<Spanned<RawDecision>>,
     #[serde(default)]
     pub summary: Option<String>,
@@ -71,12 +94,16 @@ pub struct RawStrategy {
 }
 
 /// `[[priority]]`: an outcome the strategy aims for.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Priority")]
 pub struct RawPriority {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub strategy: Option<SpannedStr>,
+    #[schemars(with = "String")]
     pub title: SpannedStr,
     #[serde(default)]
     pub outcome: Option<String>,
@@ -85,33 +112,46 @@ pub struct RawPriority {
 }
 
 /// `[[objective]]`: one of a priority's numbered objectives.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Objective")]
 pub struct RawObjective {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
+    #[schemars(with = "String")]
     pub priority: SpannedStr,
     #[serde(default)]
     pub number: Option<String>,
+    #[schemars(with = "String")]
     pub text: SpannedStr,
     #[serde(default)]
     pub source: Option<String>,
 }
 
 /// `[[commitment]]`: a "We will ..." statement.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Commitment")]
 pub struct RawCommitment {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
+    #[schemars(with = "String")]
     pub priority: SpannedStr,
+    #[schemars(with = "String")]
     pub text: SpannedStr,
+    #[schemars(with = "String")]
     pub owner: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub objectives: Vec<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub measures: Vec<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub boards: Vec<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub due: Option<SpannedDate>,
     #[serde(default)]
     pub source: Option<String>,
@@ -120,52 +160,86 @@ pub struct RawCommitment {
 }
 
 /// One entry of a milestone's update log: `[[milestone.update]]`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Update")]
 pub struct RawUpdate {
+    /// When the update was made; not before the update above it.
+    #[schemars(with = "crate::schema::TomlDate")]
     pub date: SpannedDate,
+    /// The status now.
+    #[schemars(with = "crate::schema::StatusWord")]
     pub status: SpannedStr,
+    /// Owner id of whoever made the update.
+    #[schemars(with = "String")]
     pub by: SpannedStr,
+    /// What happened; for `complete`, what was delivered; for `cancelled`, why.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub note: Option<SpannedStr>,
+    /// Percent complete, 0 to 100.
     #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 0, max = 100))]
     pub percent: Option<Spanned<i64>>,
     /// A revised due date; needs a `reason`.
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub due: Option<SpannedDate>,
+    /// Why the due date moved; needed with `due`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub reason: Option<SpannedStr>,
     /// The corrective action, for an item that is off track.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub action: Option<SpannedStr>,
 }
 
 /// `[[milestone]]`: a dated deliverable of a commitment.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Milestone")]
 pub struct RawMilestone {
+    /// Unique across the whole plan set, e.g. `CPS-P1-C3-M2`.
+    #[schemars(with = "String")]
     pub id: SpannedStr,
+    /// The id of the commitment it delivers.
+    #[schemars(with = "String")]
     pub commitment: SpannedStr,
+    /// What will be delivered.
+    #[schemars(with = "String")]
     pub title: SpannedStr,
+    /// Owner id.
+    #[schemars(with = "String")]
     pub owner: SpannedStr,
+    /// The date it was added to the plan.
+    #[schemars(with = "crate::schema::TomlDate")]
     pub added: SpannedDate,
     /// The baseline due date, as first planned.
+    #[schemars(with = "crate::schema::TomlDate")]
     pub due: SpannedDate,
+    /// Ids of milestones that must come first.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub depends_on: Vec<SpannedStr>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
     pub illustrative: bool,
+    /// The update log, oldest first: `[[milestone.update]]` entries.
     #[serde(default)]
+    #[schemars(with = "Vec<RawUpdate>")]
     pub update: Vec<Spanned<RawUpdate>>,
 }
 
 /// A dated value of a measure: baseline, target or actual.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Point")]
 pub struct RawPoint {
+    #[schemars(with = "crate::schema::TomlDate")]
     pub date: SpannedDate,
+    #[schemars(with = "f64")]
     pub value: Spanned<f64>,
     #[serde(default)]
     pub note: Option<String>,
@@ -173,37 +247,52 @@ pub struct RawPoint {
 
 /// A benchmark to compare a measure with: national average, statistical
 /// neighbours, ...
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Comparator")]
 pub struct RawComparator {
+    #[schemars(with = "String")]
     pub name: SpannedStr,
+    #[schemars(with = "f64")]
     pub value: Spanned<f64>,
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub date: Option<SpannedDate>,
 }
 
 /// `[[measure]]`: an indicator that evidences commitments.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Measure")]
 pub struct RawMeasure {
+    #[schemars(with = "String")]
     pub id: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub strategy: Option<SpannedStr>,
+    #[schemars(with = "String")]
     pub name: SpannedStr,
     #[serde(default)]
     pub unit: Option<String>,
+    #[schemars(with = "crate::schema::DirectionWord")]
     pub direction: SpannedStr,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub owner: Option<SpannedStr>,
     #[serde(default)]
+    #[schemars(with = "Option<RawPoint>")]
     pub baseline: Option<Spanned<RawPoint>>,
     #[serde(default)]
+    #[schemars(with = "Option<RawPoint>")]
     pub target: Option<Spanned<RawPoint>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     pub tolerance: Option<Spanned<f64>>,
     #[serde(default)]
+    #[schemars(with = "Vec<RawPoint>")]
     pub actual: Vec<Spanned<RawPoint>>,
     #[serde(default)]
+    #[schemars(with = "Vec<RawComparator>")]
     pub comparators: Vec<Spanned<RawComparator>>,
     #[serde(default)]
     pub source: Option<String>,

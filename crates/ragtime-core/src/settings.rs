@@ -1,6 +1,7 @@
 //! Rating settings: the plan set's `[settings]` table, with defaults that
 //! work without it. `docs/rag-rules.md` explains each one.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -8,20 +9,27 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Loc};
 
 /// `[settings]` as written.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Settings")]
 pub struct RawSettings {
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::ScaleWord>")]
     pub scale: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::RollupWord>")]
     pub rollup: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<i64>")]
     pub stale_after_days: Option<Spanned<i64>>,
     #[serde(default)]
+    #[schemars(with = "Option<i64>")]
     pub warn_within_days: Option<Spanned<i64>>,
     #[serde(default)]
+    #[schemars(with = "Option<i64>")]
     pub green_at_least: Option<Spanned<i64>>,
     #[serde(default)]
+    #[schemars(with = "Option<i64>")]
     pub red_below: Option<Spanned<i64>>,
 }
 

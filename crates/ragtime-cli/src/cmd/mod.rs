@@ -1,6 +1,9 @@
 //! One module per command; `run` dispatches.
 
 mod check;
+mod owner;
+mod schema;
+mod update;
 
 use anyhow::Result;
 
@@ -10,6 +13,9 @@ use crate::cli::{Args, Command};
 pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
+        Command::Update(update) => update::run(&args, update),
+        Command::Owner(owner) => owner::run(&args, owner),
+        Command::Schema => schema::run(),
     }
 }
 

@@ -7,5 +7,6 @@
 //! lays out what is here and never computes a figure itself.
 
 pub mod doc;
+pub mod owner;
 
 pub use doc::*;

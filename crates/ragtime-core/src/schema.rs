@@ -1,0 +1,143 @@
+//! The JSON Schema of a plan file, generated from the raw records, for
+//! editors (taplo, Even Better TOML) that complete and check keys while
+//! typing. `docs/plan.schema.json` is this schema, kept up to date by a test.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::model::{Cadence, Direction, Sector, Status};
+use crate::raw::*;
+use crate::settings::RawSettings;
+
+/// A whole plan file: any of the tables, in any file.
+#[derive(JsonSchema)]
+#[schemars(
+    title = "Ragtime plan file",
+    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones and measures, or settings. See docs/plan-format.md.",
+    deny_unknown_fields
+)]
+#[allow(dead_code)] // only its schema is used
+struct PlanFile {
+    /// The strategy this file holds: at most one per file.
+    strategy: Option<RawStrategy>,
+    /// The rating settings: one table in the whole plan set.
+    settings: Option<RawSettings>,
+    /// Owners: roles, never named people.
+    owner: Option<Vec<RawOwner>>,
+    /// Boards and committees.
+    board: Option<Vec<RawBoard>>,
+    /// The strategy's priorities.
+    priority: Option<Vec<RawPriority>>,
+    /// A priority's numbered objectives.
+    objective: Option<Vec<RawObjective>>,
+    /// "We will ..." statements.
+    commitment: Option<Vec<RawCommitment>>,
+    /// Dated deliverables of commitments, each with its update log.
+    milestone: Option<Vec<RawMilestone>>,
+    /// Indicators that evidence commitments.
+    measure: Option<Vec<RawMeasure>>,
+}
+
+/// The schema as pretty-printed JSON, ending in a newline.
+pub fn plan_schema_json() -> String {
+    // Draft 7: the newest draft that the TOML editor tools understand.
+    let mut settings = schemars::generate::SchemaSettings::draft07();
+    // First, so that draft 7's own clean-ups see the result.
+    settings.transforms.insert(0, Box::new(no_null));
+    let schema = settings.into_generator().into_root_schema_for::<PlanFile>();
+    let mut json = serde_json::to_string_pretty(&schema).expect("a schema is always JSON");
+    json.push('\n');
+    json
+}
+
+/// TOML has no null: an optional key is simply left out, so `Option<T>`
+/// is described as `T` (and the key is not required).
+fn no_null(schema: &mut Schema) {
+    if let Some(obj) = schema.as_object_mut() {
+        if obj.get("default") == Some(&serde_json::Value::Null) {
+            obj.remove("default");
+        }
+        if let Some(serde_json::Value::Array(types)) = obj.get_mut("type") {
+            types.retain(|t| t != "null");
+            if types.len() == 1 {
+                let only = types.remove(0);
+                obj.insert("type".into(), only);
+            }
+        }
+        let null = serde_json::json!({ "type": "null" });
+        if let Some(serde_json::Value::Array(any)) = obj.get("anyOf") {
+            let rest: Vec<serde_json::Value> =
+                any.iter().filter(|s| **s != null).cloned().collect();
+            if let [serde_json::Value::Object(only)] = rest.as_slice() {
+                obj.remove("anyOf");
+                for (k, v) in only {
+                    obj.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    schemars::transform::transform_subschemas(&mut no_null, schema);
+}
+
+/// A TOML local date, written without quotes: `due = 2025-06-30`. Editors
+/// see TOML dates as strings in date format.
+pub struct TomlDate;
+
+impl JsonSchema for TomlDate {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A date, written without quotes: 2025-06-30."
+        })
+    }
+}
+
+/// Declares a schema type for a closed set of words, listed from the model
+/// so the schema can never drift from what `check` accepts.
+macro_rules! word_schema {
+    ($name:ident, $title:literal, $words:expr) => {
+        pub struct $name;
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                $title.into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                let words: Vec<&str> = $words.collect();
+                json_schema!({ "type": "string", "enum": words })
+            }
+        }
+    };
+}
+
+word_schema!(StatusWord, "Status", Status::words());
+word_schema!(SectorWord, "Sector", Sector::words());
+word_schema!(CadenceWord, "Cadence", Cadence::words());
+word_schema!(DirectionWord, "Direction", Direction::words());
+word_schema!(
+    ScaleWord,
+    "Scale",
+    ["brag", "rag", "five-point"].into_iter()
+);
+word_schema!(RollupWord, "Rollup", ["thresholds", "worst-of"].into_iter());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_the_seven_words() {
+        let json: serde_json::Value = serde_json::from_str(&plan_schema_json()).unwrap();
+        let status = &json["definitions"]["Status"]["enum"];
+        let words: Vec<&str> = Status::words().collect();
+        assert_eq!(status, &serde_json::json!(words));
+        assert_eq!(words.len(), 7);
+    }
+}
