@@ -27,9 +27,9 @@ pub fn lock_path(plan: &Path) -> PathBuf {
     plan.with_file_name(format!(".{name}.lock"))
 }
 
-/// Takes the exclusive lock for `plan`, waiting for any other update of the
-/// same file to finish.
-pub fn lock(plan: &Path) -> Result<Lock> {
+/// Takes the exclusive lock for `plan` (called `name` in messages), waiting
+/// for any other update of the same file to finish.
+pub fn lock(plan: &Path, name: &str) -> Result<Lock> {
     let path = lock_path(plan);
     let file = OpenOptions::new()
         .create(true)
@@ -43,10 +43,7 @@ pub fn lock(plan: &Path) -> Result<Lock> {
     match fs4::FileExt::try_lock(&file) {
         Ok(()) => {}
         Err(fs4::TryLockError::WouldBlock) => {
-            eprintln!(
-                "waiting for another update of `{}` to finish ...",
-                plan.display()
-            );
+            eprintln!("waiting for another update of `{name}` to finish ...");
             fs4::FileExt::lock(&file)
                 .with_context(|| format!("cannot lock `{}`", path.display()))?;
         }
@@ -57,15 +54,16 @@ pub fn lock(plan: &Path) -> Result<Lock> {
     Ok(Lock { _file: file })
 }
 
-/// Replaces `path` with `new`, atomically, keeping its permissions, but only
-/// if it still holds `expected` (what the caller read under the lock): a
-/// change made meanwhile by hand is never overwritten.
-pub fn replace(path: &Path, expected: &[u8], new: &[u8], _lock: &Lock) -> Result<()> {
+/// Replaces `path` (called `name` in messages) with `new`, atomically,
+/// keeping its permissions, but only if it still holds `expected` (what the
+/// caller read under the lock): a change made meanwhile by hand is never
+/// overwritten.
+pub fn replace(path: &Path, name: &str, expected: &[u8], new: &[u8], _lock: &Lock) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path
+    let file_name = path
         .file_name()
         .map_or_else(|| "plan".into(), |n| n.to_string_lossy());
     let permissions = fs::metadata(path)
@@ -73,7 +71,7 @@ pub fn replace(path: &Path, expected: &[u8], new: &[u8], _lock: &Lock) -> Result
         .permissions();
     // Hidden, so plan discovery skips one left behind by a crash.
     let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&format!(".{file_name}."))
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
@@ -91,13 +89,12 @@ pub fn replace(path: &Path, expected: &[u8], new: &[u8], _lock: &Lock) -> Result
     let now = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if now != expected {
         bail!(
-            "`{}` was changed by something else while this update was being made; \
-             nothing was written: run the command again",
-            path.display()
+            "`{name}` was changed by something else while this update was being made; \
+             nothing was written: run the command again"
         );
     }
     temp.persist(path)
-        .with_context(|| format!("cannot replace `{}`", path.display()))?;
+        .with_context(|| format!("cannot replace `{name}`"))?;
     checkpoint("renamed");
     sync_dir(dir);
     Ok(())

@@ -319,17 +319,38 @@ fn newline_at(text: &str, offset: usize) -> &'static str {
     }
 }
 
-/// Indentation of an update entry's header and of its keys.
+/// How the file lays out its update entries: the indentation of the header
+/// and of the keys, and whether a blank line comes before each entry.
 struct Style {
     header: String,
     keys: String,
+    blank_before: bool,
+}
+
+/// Whether the line above the one at `offset`, skipping comment lines, is
+/// blank (or there is none).
+fn blank_above(text: &str, offset: usize) -> bool {
+    let mut start = line_start(text, offset);
+    while start > 0 {
+        let above = line_start(text, start - 1);
+        let line = text[above..start].trim();
+        if line.is_empty() {
+            return true;
+        }
+        if !line.starts_with('#') {
+            return false;
+        }
+        start = above;
+    }
+    true
 }
 
 /// The style of the last `[[milestone.update]]` entry of this milestone, or
 /// of the first one in the file, or two spaces.
 fn block_style(text: &str, root: &Table, milestone: &Table) -> Style {
     let entry_style = |t: &Table| -> Option<Style> {
-        let header = indentation(text, t.span()?.start)?.to_string();
+        let start = t.span()?.start;
+        let header = indentation(text, start)?.to_string();
         let first_key = t
             .iter()
             .filter_map(|(name, _)| t.get_key_value(name)?.0.span())
@@ -339,7 +360,11 @@ fn block_style(text: &str, root: &Table, milestone: &Table) -> Style {
             Some(k) => indentation(text, k)?.to_string(),
             None => header.clone(),
         };
-        Some(Style { header, keys })
+        Some(Style {
+            header,
+            keys,
+            blank_before: blank_above(text, start),
+        })
     };
     let own = milestone
         .get("update")
@@ -357,11 +382,12 @@ fn block_style(text: &str, root: &Table, milestone: &Table) -> Style {
     own.or_else(any).unwrap_or(Style {
         header: "  ".into(),
         keys: "  ".into(),
+        blank_before: true,
     })
 }
 
 /// A new `[[milestone.update]]` entry after the last line of the milestone,
-/// separated by a blank line.
+/// after a blank line when the file's entries have one.
 fn append_block(text: &str, root: &Table, milestone: &Table, entry: &NewUpdate) -> Insert {
     let at = line_end(text, table_end(milestone));
     let nl = newline_at(text, at);
@@ -371,11 +397,12 @@ fn append_block(text: &str, root: &Table, milestone: &Table, entry: &NewUpdate) 
         lines.push(format!("{}{key} = {value}", style.keys));
     }
     let block = lines.join(nl);
+    let blank = if style.blank_before { nl } else { "" };
     let text = if at == text.len() && !text.is_empty() && !text.ends_with('\n') {
         // The file ends without a newline: keep it that way.
-        format!("{nl}{nl}{block}")
+        format!("{nl}{blank}{block}")
     } else {
-        format!("{nl}{block}{nl}")
+        format!("{blank}{block}{nl}")
     };
     Insert { at, text }
 }

@@ -31,7 +31,7 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
     let lock = if up.dry_run {
         None
     } else {
-        Some(save::lock(&fs_path(target)?)?)
+        Some(save::lock(&fs_path(target)?, &files::display_name(target))?)
     };
     save::checkpoint("locked");
     let inputs = read_all(&paths)?;
@@ -106,12 +106,13 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
     }
     let summary = summary(&before, ix, &entry, current);
     if up.dry_run {
-        eprintln!("dry run: nothing written ({summary})");
+        eprintln!("dry run, nothing written: would record {summary}");
         return Ok(Outcome::Ok);
     }
     let lock = lock.expect("locked unless dry run");
     save::replace(
         &fs_path(path)?,
+        &name,
         &inputs[file.index()].bytes,
         edit.text.as_bytes(),
         &lock,
@@ -211,14 +212,14 @@ fn new_errors<'a>(before: &PlanSet, after: &'a PlanSet) -> Vec<&'a Diagnostic> {
         .collect()
 }
 
-/// `at-risk (was on-target), dated 2026-03-31, by hos-fostering; due
-/// 2026-06-30 (was 2026-03-31)`.
+/// `status at-risk (was on-target), dated 2026-03-31, by hos-fostering;
+/// due 2026-06-30 (was 2026-03-31)`.
 fn summary(plans: &PlanSet, ix: MilestoneIx, entry: &NewUpdate, current: Status) -> String {
     let m = plans.model.milestone(ix);
     let status = if entry.status == current.as_str() {
-        format!("{} (unchanged)", entry.status)
+        format!("status {} (unchanged)", entry.status)
     } else {
-        format!("{} (was {current})", entry.status)
+        format!("status {} (was {current})", entry.status)
     };
     let mut s = format!("{status}, dated {}, by {}", entry.date, entry.by);
     if let Some(due) = entry.due {
