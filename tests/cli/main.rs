@@ -5,5 +5,7 @@
 //! `cargo insta review`; never accept one without reading it.
 
 mod check;
+mod owner;
+mod schema;
 mod support;
 mod update;
