@@ -7,7 +7,9 @@
 //! single run reports every problem.
 
 pub mod build;
+pub mod calendar;
 pub mod diag;
+pub mod governance;
 pub mod graph;
 pub mod load;
 pub mod model;
