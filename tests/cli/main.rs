@@ -4,5 +4,9 @@
 //! Snapshots live in the top-level `snapshots/` folder. Review changes with
 //! `cargo insta review`; never accept one without reading it.
 
+mod calendar;
 mod check;
+mod formats;
+mod graph;
+mod html;
 mod support;

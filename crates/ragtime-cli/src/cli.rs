@@ -88,7 +88,7 @@ pub struct CalendarArgs {
     pub owner: Option<String>,
     /// The date to take due dates and statuses as at (YYYY-MM-DD); today
     /// by default.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -124,4 +124,10 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A date as `YYYY-MM-DD`, for `--as-of` and the like.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-30"))
 }

@@ -107,7 +107,8 @@ struct RowView {
 #[derive(Serialize)]
 struct CellView {
     text: String,
-    right: bool,
+    /// CSS classes: `r` right-aligned, `date` kept on one line.
+    class: String,
     rag: Option<RagView>,
     trend: Option<TrendView>,
 }
@@ -277,9 +278,16 @@ fn table(t: &Table) -> TableView<'_> {
 }
 
 fn cell(c: &Cell, right: bool) -> CellView {
+    let mut classes = Vec::new();
+    if right {
+        classes.push("r");
+    }
+    if matches!(c, Cell::Date(_)) {
+        classes.push("date");
+    }
     let mut view = CellView {
         text: String::new(),
-        right,
+        class: classes.join(" "),
         rag: None,
         trend: None,
     };
