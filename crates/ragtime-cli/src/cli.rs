@@ -77,7 +77,7 @@ pub struct GraphArgs {
 pub enum GraphFormat {
     /// Mermaid flowchart, drawn by forges in markdown files.
     Mermaid,
-    /// Graphviz dot.
+    /// The dot graph language, for a layout program to draw.
     Dot,
 }
 

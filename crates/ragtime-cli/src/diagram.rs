@@ -1,5 +1,5 @@
 //! The governance picture as a diagram: mermaid (drawn by forges inside
-//! markdown) or Graphviz dot. Arrows point up the line of accountability:
+//! markdown) or dot. Arrows point up the line of accountability:
 //! a board to the board it reports to, a strategy to the boards that
 //! oversee it, an owner to the strategies they answer for.
 
@@ -146,7 +146,7 @@ fn mermaid_text(text: &str) -> String {
     out
 }
 
-/// Writes the picture as a Graphviz digraph.
+/// Writes the picture as a dot digraph.
 pub fn dot(out: &mut dyn Write, g: &Governance) -> io::Result<()> {
     let mut s = String::new();
     s.push_str("digraph governance {\n");

@@ -1,4 +1,4 @@
-//! Markdown for papers kept in git: GitHub-flavoured tables that render on
+//! Markdown for papers kept in git: pipe tables that render on
 //! common forges, ratings in words, and every piece of text escaped so
 //! that nothing in a plan can become markup, a link, a mention or HTML.
 

@@ -12,7 +12,7 @@ pub mod sample;
 /// The formats a report can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// GitHub-flavoured markdown, for papers kept in git.
+    /// Markdown with pipe tables, for papers kept in git.
     Markdown,
     /// One CSV table per section (`--output DIR`), or one with `--table`.
     Csv,
