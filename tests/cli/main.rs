@@ -4,7 +4,11 @@
 //! Snapshots live in the top-level `snapshots/` folder. Review changes with
 //! `cargo insta review`; never accept one without reading it.
 
+mod calendar;
 mod check;
+mod formats;
+mod graph;
+mod html;
 mod owner;
 mod schema;
 mod support;

@@ -4,12 +4,29 @@
 //! Exit codes: 0 the plan set is sound (warnings allowed) or the report was
 //! written; 1 problems were found in the plans; 2 usage or I/O error.
 
+/// Asserts a snapshot stored in the top-level `snapshots/` folder, like the
+/// integration tests' macro of the same name.
+#[cfg(test)]
+#[macro_export]
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {{
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!($name, $value));
+    }};
+}
+
 mod cli;
 mod cmd;
 mod diagnostics;
+mod diagram;
 mod files;
+mod ics;
 mod output;
 mod save;
+mod write;
 
 use std::process::ExitCode;
 

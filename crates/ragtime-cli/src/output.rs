@@ -1,8 +1,15 @@
-//! Terminal concerns: colour choice and broken pipes.
+//! Where output goes and how it looks there: colour choice, broken pipes,
+//! standard output or a file, and a report in the format asked for.
 
-use std::io::IsTerminal;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
 
-use crate::cli::ColorChoice;
+use anyhow::{Context, Result, bail};
+use ragtime_core::report::Document;
+
+use crate::cli::{ColorChoice, ReportOutput};
+use crate::write::{self, Format};
 
 /// Whether to colour output going to a stream: never when `NO_COLOR` is set
 /// (to anything) or the stream is not a terminal, unless forced.
@@ -20,7 +27,6 @@ pub fn stdout_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stdout().is_terminal())
 }
 
-#[allow(dead_code)] // used by the report commands
 pub fn stderr_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stderr().is_terminal())
 }
@@ -31,4 +37,88 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Runs `write` on the file at `path` (created or replaced), or on
+/// standard output when there is no path.
+pub fn to_file_or_stdout(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    match path {
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("cannot create `{}`", path.display()))?;
+            let mut out = BufWriter::new(file);
+            write(&mut out).with_context(|| format!("cannot write `{}`", path.display()))?;
+            out.flush()
+                .with_context(|| format!("cannot write `{}`", path.display()))
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            write(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes a report document as `--format`, `--table` and `--output` say.
+pub fn write_document(doc: &Document, how: &ReportOutput) -> Result<()> {
+    let picked;
+    let doc = match &how.table {
+        Some(id) => {
+            picked = only_section(doc, id)?;
+            &picked
+        }
+        None => doc,
+    };
+    match how.format {
+        Format::Csv => match (&how.table, &how.output) {
+            (Some(id), output) => {
+                let (_, _, table) = write::csv::tables(doc)
+                    .next()
+                    .with_context(|| format!("section `{id}` has no table"))?;
+                to_file_or_stdout(output.as_deref(), |out| {
+                    write::csv::write_table(out, table)?;
+                    Ok(())
+                })
+            }
+            (None, Some(dir)) => {
+                write::csv::write_dir(dir, doc)?;
+                Ok(())
+            }
+            (None, None) => bail!(
+                "csv writes one file per table: give `--output DIR` for all of them, \
+                 or `--table SECTION` for one on standard output"
+            ),
+        },
+        Format::Markdown => to_file_or_stdout(how.output.as_deref(), |out| {
+            Ok(write::markdown::write(out, doc)?)
+        }),
+        Format::Json => to_file_or_stdout(how.output.as_deref(), |out| {
+            Ok(write::json::write(out, doc)?)
+        }),
+        Format::Html => to_file_or_stdout(how.output.as_deref(), |out| {
+            Ok(write::html::write(out, doc)?)
+        }),
+    }
+}
+
+/// The document cut down to the section with id `id`.
+fn only_section(doc: &Document, id: &str) -> Result<Document> {
+    match doc.sections.iter().find(|s| s.id == id) {
+        Some(section) => Ok(Document {
+            sections: vec![section.clone()],
+            ..doc.clone()
+        }),
+        None => {
+            let ids: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+            bail!(
+                "no section `{id}` in this report; its sections are: {}",
+                ids.join(", ")
+            )
+        }
+    }
 }

@@ -7,8 +7,10 @@
 //! single run reports every problem.
 
 pub mod build;
+pub mod calendar;
 pub mod diag;
 pub mod edit;
+pub mod governance;
 pub mod graph;
 pub mod load;
 pub mod model;

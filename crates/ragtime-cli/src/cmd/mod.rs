@@ -1,13 +1,18 @@
 //! One module per command; `run` dispatches.
 
+mod calendar;
 mod check;
+mod graph;
 mod owner;
+mod sample;
 mod schema;
 mod update;
 
 use anyhow::Result;
 
 use crate::Outcome;
+use std::io::Write;
+
 use crate::cli::{Args, Command};
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -16,6 +21,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Update(update) => update::run(&args, update),
         Command::Owner(owner) => owner::run(&args, owner),
         Command::Schema => schema::run(),
+        Command::Graph(graph) => graph::run(&args, graph),
+        Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::SampleReport(sample) => sample::run(sample),
     }
 }
 
@@ -23,4 +31,34 @@ pub fn run(args: Args) -> Result<Outcome> {
 pub fn load(args: &Args) -> Result<ragtime_core::PlanSet> {
     let inputs = crate::files::read_plans(&args.plans)?;
     Ok(ragtime_core::load(inputs))
+}
+
+/// Loads the plan set for a report. If it has errors, shows them on
+/// standard error and returns `None`: reports are made only from sound
+/// plans.
+pub fn load_sound(args: &Args) -> Result<Option<ragtime_core::PlanSet>> {
+    let plans = load(args)?;
+    if plans.is_sound() {
+        return Ok(Some(plans));
+    }
+    let renderer = if crate::output::stderr_color(args.color) {
+        annotate_snippets::Renderer::styled()
+    } else {
+        annotate_snippets::Renderer::plain()
+    };
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let errors = plans
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == ragtime_core::Severity::Error);
+    for d in errors {
+        writeln!(err, "{}\n", crate::diagnostics::human(&renderer, &plans, d))?;
+    }
+    writeln!(err, "{}", crate::diagnostics::summary(&plans))?;
+    writeln!(
+        err,
+        "no output: fix the plans first (`ragtime check` lists the problems)"
+    )?;
+    Ok(None)
 }

@@ -1,0 +1,113 @@
+//! How typed cells and dates read as words, shared by the text writers so
+//! that markdown, CSV and HTML say the same thing the same way.
+
+use chrono::NaiveDate;
+use ragtime_core::report::{Cell, Column, Row, Trend};
+
+/// How a date cell is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `2025-06-30`: for files other programs read.
+    Iso,
+    /// `30 Jun 2025`: for people.
+    Short,
+}
+
+/// "30 September 2025", for the as-at line.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// A cell in words. Empty cells and "nothing to compare" are empty text;
+/// a flagged rating says why it is flagged.
+pub fn plain(cell: &Cell, dates: DateStyle) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(text) => text.clone(),
+        Cell::Count(n) => n.to_string(),
+        Cell::Percent(p) => format!("{p}%"),
+        Cell::Number { text, unit } => with_unit(text, unit.as_deref()),
+        Cell::Date(d) => match dates {
+            DateStyle::Iso => d.format("%Y-%m-%d").to_string(),
+            DateStyle::Short => d.format("%-d %b %Y").to_string(),
+        },
+        Cell::Rag(rag) => match &rag.flag {
+            Some(why) => format!("{} (flagged: {why})", rag.label),
+            None => rag.label.clone(),
+        },
+        Cell::Status(status) => status.label().to_string(),
+        Cell::Trend(Trend::None) => String::new(),
+        Cell::Trend(trend) => trend.label().to_string(),
+    }
+}
+
+/// "92.0%", "104 homes": a percent sign sits on the number, other units
+/// follow a space.
+pub fn with_unit(text: &str, unit: Option<&str>) -> String {
+    match unit {
+        None | Some("") => text.to_string(),
+        Some("%") => format!("{text}%"),
+        Some(unit) => format!("{text} {unit}"),
+    }
+}
+
+/// The row's cells matched to the columns: a short row is padded with empty
+/// cells and extra cells are dropped, so no writer has to trust the lengths.
+pub fn aligned<'a>(columns: &[Column], row: &'a Row) -> impl Iterator<Item = &'a Cell> {
+    const EMPTY: &Cell = &Cell::Empty;
+    (0..columns.len()).map(move |i| row.cells.get(i).unwrap_or(EMPTY))
+}
+
+/// Text with `\r\n` and lone `\r` made into `\n`, so writers see one kind
+/// of line break.
+pub fn normalise_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ragtime_core::Status;
+    use ragtime_core::report::{Colour, RagCell};
+
+    #[test]
+    fn cells_read_as_words() {
+        let date = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let cases = [
+            (Cell::Empty, ""),
+            (Cell::Count(12), "12"),
+            (Cell::Percent(45), "45%"),
+            (
+                Cell::Number {
+                    text: "92.0".into(),
+                    unit: Some("%".into()),
+                },
+                "92.0%",
+            ),
+            (
+                Cell::Number {
+                    text: "104".into(),
+                    unit: Some("homes".into()),
+                },
+                "104 homes",
+            ),
+            (Cell::Status(Status::NotOnTarget), "not on target"),
+            (Cell::Trend(Trend::Down), "down"),
+            (Cell::Trend(Trend::None), ""),
+            (
+                Cell::Rag(RagCell {
+                    colour: Colour::Amber,
+                    label: "Amber".into(),
+                    flag: Some("owner says on target".into()),
+                }),
+                "Amber (flagged: owner says on target)",
+            ),
+        ];
+        for (cell, words) in cases {
+            assert_eq!(plain(&cell, DateStyle::Iso), words, "{cell:?}");
+        }
+        assert_eq!(plain(&Cell::Date(date), DateStyle::Iso), "2025-06-30");
+        assert_eq!(plain(&Cell::Date(date), DateStyle::Short), "30 Jun 2025");
+        assert_eq!(long_date(date), "30 June 2025");
+    }
+}

@@ -1,0 +1,211 @@
+//! CSV: one table per file, for spreadsheets. The header row holds the
+//! columns' stable keys after a `row` column saying whether each row is an
+//! item, a group heading or a total, so totals can be filtered out. Any
+//! cell a spreadsheet would run as a formula is made text.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use ragtime_core::report::{Document, RowKind, Section, Table};
+
+use super::cells::{self, DateStyle};
+
+/// Writes one section's table.
+pub fn write_table(out: &mut dyn Write, table: &Table) -> csv::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let mut header = vec!["row".to_string()];
+    header.extend(table.columns.iter().map(|c| neutralise(&c.key)));
+    w.write_record(&header)?;
+    for row in &table.rows {
+        let kind = match row.kind {
+            RowKind::Item => "item",
+            RowKind::Group => "group",
+            RowKind::Total => "total",
+        };
+        let mut record = vec![kind.to_string()];
+        record.extend(
+            cells::aligned(&table.columns, row)
+                .map(|c| neutralise(&cells::plain(c, DateStyle::Iso))),
+        );
+        w.write_record(&record)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The sections that have a table, each with the file name it is written
+/// to: `<section id>.csv`.
+pub fn tables(doc: &Document) -> impl Iterator<Item = (String, &Section, &Table)> {
+    doc.sections
+        .iter()
+        .filter_map(|s| s.table.as_ref().map(|t| (file_name(&s.id), s, t)))
+}
+
+/// Writes every table of `doc` into `dir` (made if missing), returning the
+/// files written in section order.
+pub fn write_dir(dir: &Path, doc: &Document) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, _, table) in tables(doc) {
+        let path = dir.join(name);
+        let mut file = std::io::BufWriter::new(
+            std::fs::File::create(&path)
+                .with_context(|| format!("cannot create `{}`", path.display()))?,
+        );
+        write_table(&mut file, table)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        file.flush()
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// `<id>.csv`, with anything but letters, digits, `-`, `_` and inner `.`
+/// replaced by `_`, so a section id can never name a file outside the
+/// folder (`../x`) or a hidden one.
+pub fn file_name(id: &str) -> String {
+    let mut name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with('.') {
+        name.insert(0, '_');
+    }
+    name = name.replace("..", "__");
+    format!("{name}.csv")
+}
+
+/// Prefixes with `'` any cell that a spreadsheet would run as a formula:
+/// one starting with `=`, `+`, `-`, `@`, a tab or a carriage return. A
+/// plain number such as `-3.5` is left alone: spreadsheets read it as the
+/// number it is, and nothing in it can run.
+pub fn neutralise(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `-12`, `-0.4`: an optional minus, digits, and at most one decimal point
+/// between digits.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !frac.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::sample;
+
+    fn render(table: &Table) -> String {
+        let mut out = Vec::new();
+        write_table(&mut out, table).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn all(doc: &Document) -> String {
+        tables(doc)
+            .map(|(name, _, t)| format!("=== {name}\n{}", render(t)))
+            .collect()
+    }
+
+    #[test]
+    fn board_pack() {
+        crate::snapshot!("write_csv_board_pack", all(&sample::board_pack()));
+    }
+
+    #[test]
+    fn hostile() {
+        crate::snapshot!("write_csv_hostile", all(&sample::hostile()));
+    }
+
+    /// Read back as a spreadsheet would: no field may start with a
+    /// character that makes it a formula, unless it is a plain number.
+    #[test]
+    fn formula_like_cells_come_out_as_text() {
+        let doc = sample::hostile();
+        let mut fields = 0;
+        for (_, _, table) in tables(&doc) {
+            let text = render(table);
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(text.as_bytes());
+            for record in reader.records() {
+                for field in record.unwrap().iter() {
+                    fields += 1;
+                    assert!(
+                        !field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+                            || is_plain_number(field),
+                        "formula-like field {field:?}"
+                    );
+                }
+            }
+        }
+        assert!(fields > 50, "only {fields} fields read");
+        for (cell, safe) in [
+            ("=1+1", "'=1+1"),
+            ("+SUM(A1:A2)", "'+SUM(A1:A2)"),
+            ("-2+3", "'-2+3"),
+            ("@cmd", "'@cmd"),
+            ("\tTabbed", "'\tTabbed"),
+            ("\rCarriage", "'\rCarriage"),
+            ("-3.5", "-3.5"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(neutralise(cell), safe, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn file_names_stay_in_the_folder() {
+        assert_eq!(file_name("summary"), "summary.csv");
+        assert_eq!(file_name("colour-mix"), "colour-mix.csv");
+        assert_eq!(file_name("../../etc/passwd"), "_______etc_passwd.csv");
+        assert_eq!(file_name(".hidden"), "_.hidden.csv");
+        assert_eq!(file_name(""), "_.csv");
+        assert_eq!(file_name("a/b\\c"), "a_b_c.csv");
+    }
+
+    #[test]
+    fn write_dir_writes_one_file_per_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = write_dir(dir.path(), &sample::board_pack()).unwrap();
+        let names: Vec<_> = written
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "summary.csv",
+                "progress.csv",
+                "exceptions.csv",
+                "measures.csv",
+                "changes.csv",
+                "colour-mix.csv",
+                "due.csv"
+            ]
+        );
+        let summary = std::fs::read_to_string(&written[0]).unwrap();
+        assert!(summary.starts_with("row,strategy,milestones,"), "{summary}");
+    }
+}

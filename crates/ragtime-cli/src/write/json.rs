@@ -1,0 +1,435 @@
+//! JSON in a documented, versioned schema (`docs/json-schema.md`, with the
+//! generated JSON Schema in `docs/report.schema.json`). Keys come out in a
+//! fixed order: the order of the fields below, and row cells in column
+//! order.
+//!
+//! The types here mirror the report document so that its JSON shape is
+//! stated in one place and does not change when the core's types do;
+//! [`DOCUMENT_VERSION`] says which shape a file has.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use ragtime_core::Status;
+use ragtime_core::report::{
+    Align, Cell, Chart, Colour, Column, DOCUMENT_VERSION, Document, Row, RowKind, Section, Table,
+    Trend,
+};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use super::cells;
+
+/// A report: titled sections of tables and charts, as at a date.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Report", title = "Ragtime report")]
+pub struct DocumentJson<'a> {
+    /// The version of this shape; raised when a key is renamed or removed
+    /// (adding a key keeps the version).
+    pub version: u32,
+    /// Stable machine name of the report: `board`, `portfolio`, ...
+    pub kind: &'a str,
+    pub title: &'a str,
+    /// The date the report is as at, `YYYY-MM-DD`.
+    #[schemars(extend("format" = "date"))]
+    pub as_at: String,
+    /// Short facts shown under the title, in order.
+    pub facts: Vec<FactJson<'a>>,
+    pub sections: Vec<SectionJson<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Fact")]
+pub struct FactJson<'a> {
+    pub label: &'a str,
+    pub value: &'a str,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Section")]
+pub struct SectionJson<'a> {
+    /// Stable machine name, unique in the report; the CSV file name.
+    pub id: &'a str,
+    pub heading: &'a str,
+    /// Paragraphs before the table.
+    pub intro: &'a [String],
+    pub table: Option<TableJson<'a>>,
+    /// Paragraphs after the table.
+    pub notes: &'a [String],
+    pub chart: Option<ChartJson<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Table")]
+pub struct TableJson<'a> {
+    pub columns: Vec<ColumnJson<'a>>,
+    pub rows: Vec<RowJson<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Column")]
+pub struct ColumnJson<'a> {
+    /// Stable machine name; the key of this column's cell in each row.
+    pub key: &'a str,
+    /// What people read.
+    pub heading: &'a str,
+    pub align: AlignJson,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Align")]
+#[serde(rename_all = "snake_case")]
+pub enum AlignJson {
+    Left,
+    Right,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Row")]
+pub struct RowJson<'a> {
+    pub kind: RowKindJson,
+    /// One entry per column, keyed by the column's key, in column order;
+    /// `null` for an empty cell.
+    #[schemars(with = "BTreeMap<String, Option<CellJson<'static>>>")]
+    pub cells: RowCells<'a>,
+}
+
+/// What a row is: an item, a group heading above items, or a total.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "RowKind")]
+#[serde(rename_all = "snake_case")]
+pub enum RowKindJson {
+    Item,
+    Group,
+    Total,
+}
+
+/// A row's cells as a map from column key to cell, in column order.
+pub struct RowCells<'a> {
+    columns: &'a [Column],
+    row: &'a Row,
+}
+
+impl Serialize for RowCells<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (column, cell) in self
+            .columns
+            .iter()
+            .zip(cells::aligned(self.columns, self.row))
+        {
+            map.serialize_entry(&column.key, &CellJson::from_cell(cell))?;
+        }
+        map.end()
+    }
+}
+
+/// One typed value: an object with one key naming its kind.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Cell")]
+#[serde(rename_all = "snake_case")]
+pub enum CellJson<'a> {
+    Text(&'a str),
+    Count(u64),
+    /// Whole percent, already rounded.
+    Percent(u32),
+    /// A measured value as reported (a decimal string, kept as written so
+    /// no precision is added or lost), with its unit.
+    Number {
+        value: &'a str,
+        unit: Option<&'a str>,
+    },
+    /// `YYYY-MM-DD`.
+    Date(String),
+    Rag {
+        colour: ColourJson,
+        /// The rating in words, as shown.
+        label: &'a str,
+        /// Why the rating is flagged, if it is.
+        flag: Option<&'a str>,
+    },
+    Status(StatusJson),
+    Trend(TrendJson),
+}
+
+impl<'a> CellJson<'a> {
+    fn from_cell(cell: &'a Cell) -> Option<Self> {
+        Some(match cell {
+            Cell::Empty => return None,
+            Cell::Text(t) => CellJson::Text(t),
+            Cell::Count(n) => CellJson::Count(*n),
+            Cell::Percent(p) => CellJson::Percent(*p),
+            Cell::Number { text, unit } => CellJson::Number {
+                value: text,
+                unit: unit.as_deref(),
+            },
+            Cell::Date(d) => CellJson::Date(d.format("%Y-%m-%d").to_string()),
+            Cell::Rag(r) => CellJson::Rag {
+                colour: r.colour.into(),
+                label: &r.label,
+                flag: r.flag.as_deref(),
+            },
+            Cell::Status(s) => CellJson::Status((*s).into()),
+            Cell::Trend(t) => CellJson::Trend((*t).into()),
+        })
+    }
+}
+
+/// A colour of the rating scale.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Colour")]
+#[serde(rename_all = "kebab-case")]
+pub enum ColourJson {
+    Blue,
+    Green,
+    AmberGreen,
+    Amber,
+    AmberRed,
+    Red,
+    /// Not rated: not started, paused, cancelled, no data.
+    Grey,
+}
+
+impl From<Colour> for ColourJson {
+    fn from(c: Colour) -> Self {
+        match c {
+            Colour::Blue => ColourJson::Blue,
+            Colour::Green => ColourJson::Green,
+            Colour::AmberGreen => ColourJson::AmberGreen,
+            Colour::Amber => ColourJson::Amber,
+            Colour::AmberRed => ColourJson::AmberRed,
+            Colour::Red => ColourJson::Red,
+            Colour::Grey => ColourJson::Grey,
+        }
+    }
+}
+
+/// A milestone status, as written in plan files.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Status")]
+#[serde(rename_all = "kebab-case")]
+pub enum StatusJson {
+    NotStarted,
+    OnTarget,
+    AtRisk,
+    NotOnTarget,
+    Paused,
+    Complete,
+    Cancelled,
+}
+
+impl From<Status> for StatusJson {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::NotStarted => StatusJson::NotStarted,
+            Status::OnTarget => StatusJson::OnTarget,
+            Status::AtRisk => StatusJson::AtRisk,
+            Status::NotOnTarget => StatusJson::NotOnTarget,
+            Status::Paused => StatusJson::Paused,
+            Status::Complete => StatusJson::Complete,
+            Status::Cancelled => StatusJson::Cancelled,
+        }
+    }
+}
+
+/// Direction of travel against an earlier period; `new` when not rated
+/// then, `none` when there is nothing to compare.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Trend")]
+#[serde(rename_all = "snake_case")]
+pub enum TrendJson {
+    Up,
+    Down,
+    Same,
+    New,
+    None,
+}
+
+impl From<Trend> for TrendJson {
+    fn from(t: Trend) -> Self {
+        match t {
+            Trend::Up => TrendJson::Up,
+            Trend::Down => TrendJson::Down,
+            Trend::Same => TrendJson::Same,
+            Trend::New => TrendJson::New,
+            Trend::None => TrendJson::None,
+        }
+    }
+}
+
+/// Chart data; the same figures are in the section's table.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Chart")]
+#[serde(rename_all = "snake_case")]
+pub enum ChartJson<'a> {
+    /// One bar per label, split into coloured segments.
+    StackedBars { bars: Vec<BarJson<'a>> },
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Bar")]
+pub struct BarJson<'a> {
+    pub label: &'a str,
+    pub segments: Vec<SegmentJson<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Segment")]
+pub struct SegmentJson<'a> {
+    pub colour: ColourJson,
+    /// What the segment counts: "complete", "on target", ...
+    pub label: &'a str,
+    pub count: u64,
+}
+
+impl<'a> DocumentJson<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        DocumentJson {
+            version: DOCUMENT_VERSION,
+            kind: &doc.kind,
+            title: &doc.title,
+            as_at: doc.as_at.format("%Y-%m-%d").to_string(),
+            facts: doc
+                .facts
+                .iter()
+                .map(|(label, value)| FactJson { label, value })
+                .collect(),
+            sections: doc.sections.iter().map(section).collect(),
+        }
+    }
+}
+
+fn section(s: &Section) -> SectionJson<'_> {
+    SectionJson {
+        id: &s.id,
+        heading: &s.heading,
+        intro: &s.intro,
+        table: s.table.as_ref().map(table),
+        notes: &s.notes,
+        chart: s.chart.as_ref().map(|c| match c {
+            Chart::StackedBars { bars } => ChartJson::StackedBars {
+                bars: bars
+                    .iter()
+                    .map(|b| BarJson {
+                        label: &b.label,
+                        segments: b
+                            .segments
+                            .iter()
+                            .map(|s| SegmentJson {
+                                colour: s.colour.into(),
+                                label: &s.label,
+                                count: s.count,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            },
+        }),
+    }
+}
+
+fn table(t: &Table) -> TableJson<'_> {
+    TableJson {
+        columns: t
+            .columns
+            .iter()
+            .map(|c| ColumnJson {
+                key: &c.key,
+                heading: &c.heading,
+                align: match c.align {
+                    Align::Left => AlignJson::Left,
+                    Align::Right => AlignJson::Right,
+                },
+            })
+            .collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| RowJson {
+                kind: match r.kind {
+                    RowKind::Item => RowKindJson::Item,
+                    RowKind::Group => RowKindJson::Group,
+                    RowKind::Total => RowKindJson::Total,
+                },
+                cells: RowCells {
+                    columns: &t.columns,
+                    row: r,
+                },
+            })
+            .collect(),
+    }
+}
+
+/// Writes `doc` as pretty-printed JSON with a final newline.
+pub fn write(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &DocumentJson::new(doc))?;
+    writeln!(out)
+}
+
+/// The JSON Schema of what [`write`] writes, pretty-printed with a final
+/// newline; committed as `docs/report.schema.json` and checked by a test.
+#[cfg(test)]
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(DocumentJson<'static>);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is always JSON");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::sample;
+
+    fn render(doc: &Document) -> String {
+        let mut out = Vec::new();
+        write(&mut out, doc).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn board_pack() {
+        crate::snapshot!("write_json_board_pack", render(&sample::board_pack()));
+    }
+
+    #[test]
+    fn hostile_text_round_trips() {
+        let doc = sample::hostile();
+        let text = render(&doc);
+        crate::snapshot!("write_json_hostile", text);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["version"], DOCUMENT_VERSION);
+        assert_eq!(value["title"], doc.title.as_str());
+        let first = &value["sections"][0]["table"]["rows"][1]["cells"]["text"]["text"];
+        assert_eq!(first, sample::SCRIPT);
+    }
+
+    #[test]
+    fn keys_follow_the_columns() {
+        let text = render(&sample::board_pack());
+        let first_row = text.find("\"cells\"").unwrap();
+        let strategy = text[first_row..].find("\"strategy\"").unwrap();
+        let rating = text[first_row..].find("\"rating\"").unwrap();
+        assert!(strategy < rating, "cells are not in column order");
+    }
+
+    /// `docs/report.schema.json` is what the code writes. To update it after
+    /// changing the types above (and `DOCUMENT_VERSION`, if a key was renamed
+    /// or removed), run this test with `RAGTIME_BLESS=1`.
+    #[test]
+    fn committed_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/report.schema.json");
+        let current = schema();
+        if std::env::var_os("RAGTIME_BLESS").is_some() {
+            std::fs::write(path, &current).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == current,
+            "docs/report.schema.json is out of date: run \
+             `RAGTIME_BLESS=1 cargo nextest run -p ragtime-cli committed_schema_is_current` \
+             and review the change"
+        );
+    }
+}
