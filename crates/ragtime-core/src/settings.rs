@@ -140,7 +140,17 @@ impl Settings {
             }
         };
         if let Some(v) = &raw.green_at_least {
-            s.green_at_least = pct(v, diags).unwrap_or(s.green_at_least);
+            // Zero would make a rollup of only Amber milestones Green.
+            if *v.get_ref() == 0 {
+                diags.push(bad(
+                    v.span(),
+                    "`green-at-least` of 0 would rate a rollup with nothing on target Green"
+                        .to_string(),
+                    "write a whole number from 1 to 100, e.g. 90",
+                ));
+            } else {
+                s.green_at_least = pct(v, diags).unwrap_or(s.green_at_least);
+            }
         }
         if let Some(v) = &raw.red_below {
             s.red_below = pct(v, diags).unwrap_or(s.red_below);
