@@ -20,7 +20,6 @@ pub fn stdout_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stdout().is_terminal())
 }
 
-#[allow(dead_code)] // used by the report commands
 pub fn stderr_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stderr().is_terminal())
 }

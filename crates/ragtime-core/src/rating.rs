@@ -658,7 +658,7 @@ pub fn contradictions(model: &Model, ratings: &Ratings) -> Vec<Diagnostic> {
                 ratings.as_of
             ),
         )
-        .label("status set here");
+        .label("the update that set the status");
         d = match c {
             Contradiction::Overdue { .. } => d
                 .secondary(m.due_loc.clone(), "baseline due date")

@@ -226,8 +226,13 @@ pub fn explain(counts: &Counts, settings: &Settings) -> Vec<String> {
     let c = |r| counts.rating(r);
     let mut steps = vec![
         format!(
-            "{} milestones: {} complete (Blue), {} on target (Green), {} at risk (Amber), {} not on target (Red), {} paused, {} not started, {} cancelled",
+            "{} {}: {} complete (Blue), {} on target (Green), {} at risk (Amber), {} not on target (Red), {} paused, {} not started, {} cancelled",
             counts.total(),
+            if counts.total() == 1 {
+                "milestone"
+            } else {
+                "milestones"
+            },
             c(Rating::Blue),
             c(Rating::Green),
             c(Rating::Amber),
