@@ -562,7 +562,11 @@ pub fn explain_milestone(
 
 /// The facts and rule behind a measure's rating, one step per line.
 pub fn explain_measure(m: &Measure, r: &MeasureRating, as_of: NaiveDate) -> Vec<String> {
-    let unit = m.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
+    let unit = match m.unit.as_deref() {
+        None => String::new(),
+        Some("%") => "%".to_string(),
+        Some(u) => format!(" {u}"),
+    };
     let better = match m.direction {
         Direction::Higher => "higher is better",
         Direction::Lower => "lower is better",
@@ -659,11 +663,22 @@ pub fn contradictions(model: &Model, ratings: &Ratings) -> Vec<Diagnostic> {
             ),
         )
         .label("the update that set the status");
-        d = match c {
-            Contradiction::Overdue { .. } => d
-                .secondary(m.due_loc.clone(), "baseline due date")
+        let revised = m
+            .updates_as_of(ratings.as_of)
+            .iter()
+            .rev()
+            .find(|u| u.due.is_some());
+        d = match (c, revised) {
+            (Contradiction::Overdue { .. }, Some(u)) if u.loc != update.loc => d
+                .secondary(u.loc.clone(), "the update that revised the due date")
                 .help("record the real status, or a revised `due` with a `reason`"),
-            Contradiction::MeasureRed { measure } => d
+            (Contradiction::Overdue { .. }, Some(_)) => {
+                d.help("record the real status, or a revised `due` with a `reason`")
+            }
+            (Contradiction::Overdue { .. }, None) => d
+                .secondary(m.due_loc.clone(), "due date")
+                .help("record the real status, or a revised `due` with a `reason`"),
+            (Contradiction::MeasureRed { measure }, _) => d
                 .secondary(model.measure(measure).loc.clone(), "Red measure")
                 .help(
                     "record the real status, or say in the note why the measure does not affect it",

@@ -40,7 +40,7 @@ pub enum Scale {
 /// How a rollup's overall colour is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RollupRule {
-    /// By the share of live milestones that are Blue or Green.
+    /// By the share of rated milestones that are Blue or Green.
     Thresholds,
     /// The worst colour of any live milestone.
     WorstOf,
@@ -55,8 +55,8 @@ pub struct Settings {
     pub stale_after_days: u32,
     /// A not-started milestone due within this many days is Amber.
     pub warn_within_days: u32,
-    /// Rollup is Green when at least this percentage of live milestones is
-    /// Blue or Green and none is Red.
+    /// Rollup is Green when at least this percentage of rated milestones
+    /// (Blue, Green, Amber or Red) is Blue or Green and none is Red; 1 to 100.
     pub green_at_least: u8,
     /// Rollup is Red when under this percentage is Blue or Green.
     pub red_below: u8,

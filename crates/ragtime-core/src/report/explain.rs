@@ -250,11 +250,16 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
         .collect();
     let not_yet = milestones.len() - rows.len();
     let mut notes = Vec::new();
-    if not_yet > 0 {
-        notes.push(format!(
-            "{not_yet} more added to the plan after {} are not counted.",
+    match not_yet {
+        0 => {}
+        1 => notes.push(format!(
+            "1 more milestone, added to the plan after {}, is not counted.",
             ctx.as_of
-        ));
+        )),
+        n => notes.push(format!(
+            "{n} more milestones, added to the plan after {}, are not counted.",
+            ctx.as_of
+        )),
     }
     let list = Section {
         id: "milestones".to_string(),
