@@ -20,6 +20,9 @@ pub mod settings;
 pub mod source;
 mod validate;
 
+#[cfg(test)]
+mod proptests;
+
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use graph::{Edge, Holdings, Oversight, PlanGraph};
 pub use model::*;
