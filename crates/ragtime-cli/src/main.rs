@@ -2,7 +2,8 @@
 //! findings and reports, and owns exit codes.
 //!
 //! Exit codes: 0 the plan set is sound (warnings allowed) or the report was
-//! written; 1 problems were found in the plans; 2 usage or I/O error.
+//! written; 1 problems were found in the plans (reports are then not made);
+//! 2 usage or I/O error (a bad option, an id no item has, no such folder).
 
 /// Asserts a snapshot stored in the top-level `snapshots/` folder, like the
 /// integration tests' macro of the same name.

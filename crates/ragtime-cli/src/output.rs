@@ -64,8 +64,9 @@ pub fn to_file_or_stdout(
     }
 }
 
-/// Writes a report document as `--format`, `--table` and `--output` say.
-pub fn write_document(doc: &Document, how: &ReportOutput) -> Result<()> {
+/// Writes a report document as `--format`, `--table`, `--output` and
+/// `--width` say; `color` is for terminal tables on standard output.
+pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) -> Result<()> {
     let picked;
     let doc = match &how.table {
         Some(id) => {
@@ -75,6 +76,17 @@ pub fn write_document(doc: &Document, how: &ReportOutput) -> Result<()> {
         None => doc,
     };
     match how.format {
+        Format::Table => {
+            let terminal = how.output.is_none() && std::io::stdout().is_terminal();
+            let options = write::Options {
+                color: how.output.is_none() && stdout_color(color),
+                width: how.width,
+                terminal,
+            };
+            to_file_or_stdout(how.output.as_deref(), |out| {
+                Ok(write::table(out, doc, &options)?)
+            })
+        }
         Format::Csv => match (&how.table, &how.output) {
             (Some(id), output) => {
                 let (_, _, table) = write::csv::tables(doc)

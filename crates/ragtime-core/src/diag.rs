@@ -77,6 +77,7 @@ codes! {
     Unoverseen = "W0502", Warning, "A strategy that no board oversees.";
     UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
     UnusedBoard = "W0504", Warning, "A board that oversees nothing and that no board reports to.";
+    StatusContradicted = "W0505", Warning, "A milestone marked on target that, as at the date checked, is overdue or has a Red measure.";
 }
 
 impl fmt::Display for Code {

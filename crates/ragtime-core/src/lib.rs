@@ -14,12 +14,18 @@ pub mod governance;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod period;
+pub mod rating;
 pub mod raw;
 pub mod report;
+pub mod rollup;
 pub mod schema;
 pub mod settings;
 pub mod source;
 mod validate;
+
+#[cfg(test)]
+mod proptests;
 
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use graph::{Edge, Holdings, Oversight, PlanGraph};

@@ -48,7 +48,7 @@ pub enum Scale {
 /// How a rollup's overall colour is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RollupRule {
-    /// By the share of live milestones that are Blue or Green.
+    /// By the share of rated milestones that are Blue or Green.
     Thresholds,
     /// The worst colour of any live milestone.
     WorstOf,
@@ -63,8 +63,8 @@ pub struct Settings {
     pub stale_after_days: u32,
     /// A not-started milestone due within this many days is Amber.
     pub warn_within_days: u32,
-    /// Rollup is Green when at least this percentage of live milestones is
-    /// Blue or Green and none is Red.
+    /// Rollup is Green when at least this percentage of rated milestones
+    /// (Blue, Green, Amber or Red) is Blue or Green and none is Red; 1 to 100.
     pub green_at_least: u8,
     /// Rollup is Red when under this percentage is Blue or Green.
     pub red_below: u8,
@@ -148,7 +148,17 @@ impl Settings {
             }
         };
         if let Some(v) = &raw.green_at_least {
-            s.green_at_least = pct(v, diags).unwrap_or(s.green_at_least);
+            // Zero would make a rollup of only Amber milestones Green.
+            if *v.get_ref() == 0 {
+                diags.push(bad(
+                    v.span(),
+                    "`green-at-least` of 0 would rate a rollup with nothing on target Green"
+                        .to_string(),
+                    "write a whole number from 1 to 100, e.g. 90",
+                ));
+            } else {
+                s.green_at_least = pct(v, diags).unwrap_or(s.green_at_least);
+            }
         }
         if let Some(v) = &raw.red_below {
             s.red_below = pct(v, diags).unwrap_or(s.red_below);

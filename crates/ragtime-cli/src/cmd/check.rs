@@ -1,4 +1,8 @@
 //! `ragtime check`: every problem in the plan set, then a one-line summary.
+//!
+//! A sound plan set is also checked against the evidence as at `--as-of`
+//! (default today): a milestone marked on target that is overdue, or whose
+//! commitment has a Red measure, is warned about (W0505).
 
 use std::io::Write;
 
@@ -9,7 +13,15 @@ use crate::cli::{Args, CheckArgs, DiagnosticFormat};
 use crate::diagnostics;
 
 pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
-    let plans = super::load(args)?;
+    let mut plans = super::load(args)?;
+    if plans.is_sound() {
+        let as_of = check.as_of.unwrap_or_else(super::today);
+        let ratings = ragtime_core::rating::Ratings::compute(&plans.model, &plans.settings, as_of);
+        plans
+            .diagnostics
+            .extend(ragtime_core::rating::contradictions(&plans.model, &ratings));
+        ragtime_core::diag::sort(&mut plans.diagnostics);
+    }
     let color = crate::output::stdout_color(args.color);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -4,11 +4,13 @@ mod calendar;
 mod check;
 mod graph;
 mod owner;
+mod report;
 mod sample;
 mod schema;
 mod update;
 
 use anyhow::Result;
+use chrono::NaiveDate;
 
 use crate::Outcome;
 use std::io::Write;
@@ -18,12 +20,16 @@ use crate::cli::{Args, Command};
 pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
+        Command::Report(_)
+        | Command::Exceptions(_)
+        | Command::Measures(_)
+        | Command::Explain(_) => report::run(&args),
         Command::Update(update) => update::run(&args, update),
         Command::Owner(owner) => owner::run(&args, owner),
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
-        Command::SampleReport(sample) => sample::run(sample),
+        Command::SampleReport(sample) => sample::run(sample, args.color),
     }
 }
 
@@ -61,4 +67,10 @@ pub fn load_sound(args: &Args) -> Result<Option<ragtime_core::PlanSet>> {
         "no output: fix the plans first (`ragtime check` lists the problems)"
     )?;
     Ok(None)
+}
+
+/// Today's date where the user is: the default as-at date. The core never
+/// reads the clock; only this does.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }

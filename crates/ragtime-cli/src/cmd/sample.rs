@@ -7,12 +7,12 @@ use crate::Outcome;
 use crate::cli::SampleArgs;
 use crate::write::sample;
 
-pub fn run(args: &SampleArgs) -> Result<Outcome> {
+pub fn run(args: &SampleArgs, color: crate::cli::ColorChoice) -> Result<Outcome> {
     let doc = if args.hostile {
         sample::hostile()
     } else {
         sample::board_pack()
     };
-    crate::output::write_document(&doc, &args.output)?;
+    crate::output::write_document(&doc, &args.output, color)?;
     Ok(Outcome::Ok)
 }

@@ -1,6 +1,9 @@
-//! Writers: one per output format, each laying out a report
-//! [`Document`](ragtime_core::report::Document) on any `std::io::Write`.
-//! None computes a figure; they only choose how each typed cell is shown.
+//! Report writers: one per output format, each laying out a report
+//! [`Document`] on any `io::Write` without computing anything; they only
+//! choose how each typed cell is shown.
+//!
+//! To add a format: a module here, a variant of [`Format`], and its arm in
+//! `output::write_document`.
 
 pub mod cells;
 pub mod csv;
@@ -8,10 +11,18 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sample;
+mod table;
+
+use std::io::{self, Write};
+
+use ragtime_core::report::Document;
 
 /// The formats a report can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Tables for the terminal: coloured in a terminal, plain when piped or
+    /// with NO_COLOR set; ratings always in words too.
+    Table,
     /// Markdown with pipe tables, for papers kept in git.
     Markdown,
     /// One CSV table per section (`--output DIR`), or one with `--table`.
@@ -20,4 +31,21 @@ pub enum Format {
     Json,
     /// One self-contained HTML page, ready to print on A4 and to publish.
     Html,
+}
+
+/// How the terminal looks, decided by the caller.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Colour ratings (words are always written too).
+    pub color: bool,
+    /// Wrap tables and paragraphs to this many characters.
+    pub width: Option<u16>,
+    /// Output goes to a terminal, whose width tables may use when no width
+    /// is given.
+    pub terminal: bool,
+}
+
+/// Writes `doc` as terminal tables.
+pub fn table(out: &mut dyn Write, doc: &Document, options: &Options) -> io::Result<()> {
+    table::write(out, doc, options)
 }

@@ -1,12 +1,30 @@
 //! Report data: what a report says, independent of any output format.
 //!
 //! Every report (portfolio summary, strategy progress, exceptions, measures,
-//! board pack, ...) is built as a [`Document`]: titled sections holding
-//! typed tables and, where useful, chart data. The CLI has one writer per
-//! output format (terminal table, markdown, csv, json, html); a writer only
-//! lays out what is here and never computes a figure itself.
+//! explain, and later the board pack) is built as a [`Document`]: titled
+//! sections holding typed tables and, where useful, chart data. The CLI has
+//! one writer per output format (terminal table, markdown, csv, json, html);
+//! a writer only lays out what is here and never computes a figure itself.
+//!
+//! Each builder takes a [`Context`] (the plan set rated as at one date) and a
+//! [`Scope`](crate::rollup::Scope) (the whole portfolio, some strategies, or
+//! what a board oversees), and has a `*_sections` form so a board pack can
+//! combine the same sections.
 
+mod cells;
+mod context;
 pub mod doc;
+mod exceptions;
+mod explain;
+mod measures;
 pub mod owner;
+mod portfolio;
+mod progress;
 
+pub use context::Context;
 pub use doc::*;
+pub use exceptions::{exceptions, exceptions_sections};
+pub use explain::explain;
+pub use measures::{measures, measures_sections};
+pub use portfolio::{Breakdown, portfolio, portfolio_section};
+pub use progress::{progress, progress_sections};
