@@ -11,7 +11,7 @@ pub fn run(args: &Args, cal: &CalendarArgs) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     };
     // The CLI owns the clock: the core is always told the date.
-    let as_of = cal.as_of.unwrap_or_else(|| super::today());
+    let as_of = cal.as_of.unwrap_or_else(super::today);
     let owner = match &cal.owner {
         None => None,
         Some(id) => match plans.model.lookup(id) {

@@ -21,7 +21,7 @@ use crate::cli::{Args, UpdateArgs};
 use crate::{diagnostics, files, save};
 
 pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
-    let date = up.date.unwrap_or_else(|| super::today());
+    let date = up.date.unwrap_or_else(super::today);
     let paths = files::discover(&args.plans)?;
 
     // Find the file first, then lock it and read everything again: an
