@@ -5,4 +5,5 @@
 //! `cargo insta review`; never accept one without reading it.
 
 mod check;
+mod plans;
 mod support;
