@@ -10,6 +10,7 @@ mod formats;
 mod graph;
 mod html;
 mod owner;
+mod plans;
 mod reports;
 mod schema;
 mod support;

@@ -284,6 +284,8 @@ fn scales_and_rules_from_settings() {
 fn shipped_plans() {
     let runs: &[(&str, &[&str])] = &[
         ("portfolio", &["report"]),
+        ("progress", &["report", "CPS"]),
+        ("by_board", &["report", "--by", "board"]),
         ("exceptions", &["exceptions"]),
         ("measures", &["measures"]),
     ];

@@ -1,0 +1,305 @@
+//! The plans shipped in `plans/` against the papers they encode: the
+//! Corporate Parenting Strategy has every priority, objective, commitment
+//! and measure the document prints, the figures it gives are kept, and
+//! every item says where it comes from or that it is illustrative.
+//!
+//! The expected numbers are counted by hand from the source documents in
+//! `../shared/seeds/`, not read back from the plans.
+
+use std::collections::BTreeMap;
+
+use ragtime_core::{EntityRef, Input, Measure, PlanSet};
+
+use crate::support::root;
+
+/// Loads `plans/` as the CLI does: every `*.toml` below it, in path order.
+fn shipped() -> PlanSet {
+    let base = root().join("plans");
+    let mut inputs: Vec<Input> = walkdir::WalkDir::new(&base)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk plans/"))
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml"))
+        .map(|e| {
+            let name = e.path().strip_prefix(root()).unwrap().display().to_string();
+            Input::new(name, std::fs::read(e.path()).expect("read plan file"))
+        })
+        .collect();
+    inputs.sort_by(|a, b| a.name.cmp(&b.name));
+    ragtime_core::load(inputs)
+}
+
+fn measure<'a>(plans: &'a PlanSet, id: &str) -> &'a Measure {
+    match plans.model.lookup(id) {
+        Some(EntityRef::Measure(ix)) => plans.model.measure(ix),
+        other => panic!("`{id}` is not a measure: {other:?}"),
+    }
+}
+
+/// Counted by hand from seeds/003 (Cabinet agenda pack, 19 December 2024),
+/// the Corporate Parenting Strategy 2025-2027:
+///
+/// - Priorities: the seven priority outcomes listed under "Our vision".
+/// - Objectives: the numbered items of the summary table "Our strategy for
+///   our priorities ...": 4 + 5 + 5 + 4 + 3 + 3 + 3 = 27.
+/// - Commitments, per priority:
+///   1. Homes and housing: 7 "We will" bullets.
+///   2. Health and wellbeing: 10 bullets (two begin "Meadows will").
+///   3. Learning: 12 bullets; the careers adviser bullet holds a second,
+///      separate commitment (sports and arts activities): 13.
+///   4. Relationships: 10 bullets; the healthy sex and relationships bullet
+///      holds three ("Help ...", "We will include ... Foster carers", "We
+///      will also explore ... apps"): 12.
+///   5. Listening: 6 "We Will" bullets, 3 items printed under "We have"
+///      that are still to do ("Make sure the views ...", "We will make sure
+///      all services ...", "Support children ... community"), and 3
+///      strategy-wide commitments filed here (the Corporate Parenting Action
+///      Plan bullet printed at the end of Independence's "How we will know",
+///      "Engagement and co-production", "Being accountable"): 12.
+///   6. Safe and protected: 4.
+///   7. Independence: 4 "We will" bullets and 4 instructions printed under
+///      "We have" after the stray "course.": 8.
+///
+///   Total 66. Not counted: Appendix 3 "The Promise", carers' promises to
+///   the child rather than commitments of a priority.
+/// - Measures ("How we will know we are making a difference"), per
+///   priority: 7, 10, 6, 4 (the first Relationships bullet holds two
+///   statements: adults, and friendships and romantic relationships), 4, 3,
+///   and 8 (Independence's ninth bullet is the action plan commitment):
+///   42. Their ids are `CPS-M-<priority>.<bullet>`.
+/// - Six more measures hold the other figures the strategy gives: children
+///   in care, care leavers supported, EHCP, SEN Support, the 20% foster
+///   homes increase and suspensions against national.
+const OBJECTIVES: [usize; 7] = [4, 5, 5, 4, 3, 3, 3];
+const COMMITMENTS: [usize; 7] = [7, 10, 13, 12, 12, 4, 8];
+const HOW_WE_WILL_KNOW: [usize; 7] = [7, 10, 6, 4, 4, 3, 8];
+const CONTEXT_MEASURES: [&str; 6] = [
+    "CPS-M-CIC",
+    "CPS-M-LEAVERS",
+    "CPS-M-EHCP",
+    "CPS-M-SENSUP",
+    "CPS-M-FOSTER",
+    "CPS-M-SUSP",
+];
+
+#[test]
+fn shipped_plans_have_no_findings() {
+    let plans = shipped();
+    let found: Vec<String> = plans
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn corporate_parenting_strategy_is_encoded_in_full() {
+    let plans = shipped();
+    let m = &plans.model;
+    let Some(EntityRef::Strategy(cps)) = m.lookup("CPS") else {
+        panic!("no strategy CPS");
+    };
+
+    let priorities: Vec<_> = (0..m.priorities.len())
+        .filter(|&i| m.priorities[i].strategy == cps)
+        .collect();
+    assert_eq!(priorities.len(), 7, "priority outcomes");
+    for (n, &p) in priorities.iter().enumerate() {
+        let p = &m.priorities[p];
+        assert_eq!(p.id, format!("CPS-P{}", n + 1));
+        assert!(
+            p.outcome.as_deref().is_some_and(|o| !o.is_empty()),
+            "{} has no outcome statement",
+            p.id
+        );
+    }
+
+    let mut objectives: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for o in &m.objectives {
+        let p = m.priority(o.priority);
+        if p.strategy == cps {
+            objectives
+                .entry(p.id.clone())
+                .or_default()
+                .push(o.number.clone().unwrap_or_default());
+        }
+    }
+    let mut commitments: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &m.commitments {
+        let p = m.priority(c.priority);
+        if p.strategy == cps {
+            *commitments.entry(p.id.clone()).or_default() += 1;
+        }
+    }
+    for n in 1..=7 {
+        let pid = format!("CPS-P{n}");
+        let numbers = objectives.get(&pid).cloned().unwrap_or_default();
+        let want: Vec<String> = (1..=OBJECTIVES[n - 1])
+            .map(|i| format!("{n}.{i}"))
+            .collect();
+        assert_eq!(
+            numbers, want,
+            "objectives of {pid}, as numbered in the summary table"
+        );
+        assert_eq!(
+            commitments.get(&pid).copied().unwrap_or(0),
+            COMMITMENTS[n - 1],
+            "commitments of {pid}"
+        );
+    }
+    assert_eq!(objectives.values().map(Vec::len).sum::<usize>(), 27);
+    assert_eq!(commitments.values().sum::<usize>(), 66);
+
+    let cps_measures: Vec<&Measure> = m.measures.iter().filter(|x| x.strategy == cps).collect();
+    let mut bullets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut context = Vec::new();
+    for x in &cps_measures {
+        let rest =
+            x.id.strip_prefix("CPS-M-")
+                .expect("CPS measure ids start CPS-M-");
+        match rest.split_once('.') {
+            Some((p, b)) => bullets
+                .entry(p.parse().expect("priority number"))
+                .or_default()
+                .push(b.parse().expect("bullet number")),
+            None => context.push(x.id.as_str()),
+        }
+    }
+    for n in 1..=7 {
+        let got = bullets.get(&n).cloned().unwrap_or_default();
+        let want: Vec<usize> = (1..=HOW_WE_WILL_KNOW[n - 1]).collect();
+        assert_eq!(got, want, "\"How we will know\" measures of priority {n}");
+    }
+    assert_eq!(bullets.values().map(Vec::len).sum::<usize>(), 42);
+    context.sort_unstable();
+    let mut want = CONTEXT_MEASURES.to_vec();
+    want.sort_unstable();
+    assert_eq!(context, want);
+}
+
+#[test]
+fn corporate_parenting_governance_matches_the_papers() {
+    let plans = shipped();
+    let m = &plans.model;
+    let Some(EntityRef::Strategy(cps)) = m.lookup("CPS") else {
+        panic!("no strategy CPS");
+    };
+    let s = m.strategy(cps);
+    // Endorsed by Cabinet on 19 December 2024 as approved by the Board.
+    let approved = s.approved.as_ref().expect("approving decision");
+    assert_eq!(m.board(approved.by).id, "cabinet");
+    assert_eq!(approved.on.to_string(), "2024-12-19");
+    // "We will report to the Corporate Parenting Board", which reports to
+    // Cabinet.
+    let boards: Vec<&str> = s.boards.iter().map(|&b| m.board(b).id.as_str()).collect();
+    assert_eq!(boards, ["cpb"]);
+    let cpb = m.board(s.boards[0]);
+    assert_eq!(
+        cpb.reports_to.map(|b| m.board(b).id.as_str()),
+        Some("cabinet")
+    );
+    // The equality impact assessment's action: progress reports to the
+    // Board, led by the Head of Service for Corporate Parenting.
+    let Some(EntityRef::Commitment(report)) = m.lookup("CPS-P5-C12") else {
+        panic!("no reporting commitment");
+    };
+    let report = m.commitment(report);
+    assert_eq!(
+        report.text,
+        "We will report to the Corporate Parenting Board."
+    );
+    assert_eq!(
+        m.owner(report.owner).role,
+        "Head of Service for Corporate Parenting"
+    );
+}
+
+#[test]
+fn baseline_figures_are_those_the_strategy_gives() {
+    let plans = shipped();
+    let baseline = |id: &str| {
+        let b = measure(&plans, id).baseline.as_ref().expect("baseline");
+        (b.date.to_string(), b.value)
+    };
+    let comparators = |id: &str| -> Vec<(String, f64)> {
+        measure(&plans, id)
+            .comparators
+            .iter()
+            .map(|c| (c.name.clone(), c.value))
+            .collect()
+    };
+    // Care leavers in suitable accommodation, March 2023, against national
+    // and statistical neighbours.
+    assert_eq!(baseline("CPS-M-1.6"), ("2023-03-31".into(), 92.0));
+    assert_eq!(
+        comparators("CPS-M-1.6"),
+        [
+            ("National average".to_string(), 88.0),
+            ("Statistical neighbours".to_string(), 89.6)
+        ]
+    );
+    // Attainment 8: 22.1 in 2023 against a national 19.1.
+    assert_eq!(baseline("CPS-M-3.4").1, 22.1);
+    assert_eq!(comparators("CPS-M-3.4")[0].1, 19.1);
+    // In touch, September 2024: 93% of 19-21 year olds, 87% of 18 year olds.
+    assert_eq!(baseline("CPS-M-4.4"), ("2024-09-30".into(), 93.0));
+    assert_eq!(baseline("CPS-M-7.4"), ("2024-09-30".into(), 87.0));
+    // EET: 50% in March 2023.
+    assert_eq!(baseline("CPS-M-7.5"), ("2023-03-31".into(), 50.0));
+    // Children in care: 377 on 1 September 2024.
+    assert_eq!(baseline("CPS-M-CIC"), ("2024-09-01".into(), 377.0));
+    // SEN: 30.7% with an EHCP and 31.6% on SEN Support, against 4.0% and
+    // 15.4% of all Herefordshire pupils.
+    assert_eq!(baseline("CPS-M-EHCP").1, 30.7);
+    assert_eq!(comparators("CPS-M-EHCP")[0].1, 4.0);
+    assert_eq!(baseline("CPS-M-SENSUP").1, 31.6);
+    assert_eq!(comparators("CPS-M-SENSUP")[0].1, 15.4);
+    // Foster carers' homes up by 20%.
+    let foster = measure(&plans, "CPS-M-FOSTER");
+    assert_eq!(foster.target.as_ref().map(|t| t.value), Some(20.0));
+    // Suspensions: below national, measured as the gap to national.
+    let susp = measure(&plans, "CPS-M-SUSP");
+    assert_eq!(susp.target.as_ref().map(|t| t.value), Some(0.0));
+    // Domestic abuse: 1,294 referrals and 3,877 helpline calls in 2017/18.
+    assert_eq!(baseline("DA-M-REF").1, 1294.0);
+    assert_eq!(baseline("DA-M-CALLS").1, 3877.0);
+}
+
+#[test]
+fn every_commitment_and_measure_names_its_source() {
+    let plans = shipped();
+    let m = &plans.model;
+    let unsourced = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    let mut missing: Vec<&str> = m
+        .commitments
+        .iter()
+        .filter(|c| unsourced(&c.source))
+        .map(|c| c.id.as_str())
+        .collect();
+    missing.extend(
+        m.measures
+            .iter()
+            .filter(|x| unsourced(&x.source))
+            .map(|x| x.id.as_str()),
+    );
+    assert!(!m.commitments.is_empty() && !m.measures.is_empty());
+    assert!(missing.is_empty(), "no source: {missing:?}");
+}
+
+#[test]
+fn every_milestone_is_sourced_or_marked_illustrative() {
+    let plans = shipped();
+    let unmarked: Vec<&str> = plans
+        .model
+        .milestones
+        .iter()
+        .filter(|ms| !ms.illustrative && ms.source.as_deref().is_none_or(str::is_empty))
+        .map(|ms| ms.id.as_str())
+        .collect();
+    assert!(!plans.model.milestones.is_empty());
+    assert!(
+        unmarked.is_empty(),
+        "neither sourced nor illustrative: {unmarked:?}"
+    );
+}
