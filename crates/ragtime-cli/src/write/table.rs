@@ -127,8 +127,9 @@ fn render_table(table: &Table, options: &Options) -> (String, Vec<(String, Strin
     if let Some(width) = t.width() {
         // Wrap between words, never inside one, where the width allows:
         // first every column, else whole figures, dates and ratings with
-        // free text allowed to break long words, else no rule at all (the
-        // table then breaks words to fit).
+        // free text allowed to break long words. A table that cannot fit
+        // even so is not wrapped at all: a wide table is readable, one
+        // with figures and headings broken mid-word is not.
         let all: Vec<u16> = (0..table.columns.len())
             .map(|i| narrowest(table, i, LONGEST_WORD))
             .collect();
@@ -145,6 +146,7 @@ fn render_table(table: &Table, options: &Options) -> (String, Vec<(String, Strin
         } else if fits(&fixed) {
             Some(fixed)
         } else {
+            t.set_content_arrangement(ContentArrangement::Disabled);
             None
         };
         for (i, min) in mins.into_iter().flatten().enumerate() {
