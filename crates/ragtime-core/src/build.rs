@@ -6,7 +6,6 @@
 //! once. An item whose required reference cannot be resolved is left out of
 //! the model; the findings already stop any report.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -14,6 +13,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::model::IdMap;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, Loc};
@@ -30,9 +30,9 @@ pub(crate) struct Builder<'a> {
     files: &'a [(FileId, RawFile)],
     diags: &'a mut Vec<Diagnostic>,
     /// Every id written in the plan set, even on broken or left-out items.
-    declared: HashMap<String, Declared>,
+    declared: IdMap<String, Declared>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
-    folded: HashMap<String, String>,
+    folded: IdMap<String, String>,
     model: Model,
 }
 
@@ -40,8 +40,8 @@ pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) ->
     let mut b = Builder {
         files,
         diags,
-        declared: HashMap::new(),
-        folded: HashMap::new(),
+        declared: IdMap::default(),
+        folded: IdMap::default(),
         model: Model::default(),
     };
     b.declare_all();

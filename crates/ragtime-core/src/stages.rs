@@ -97,6 +97,9 @@ pub fn build(read: Read) -> Built {
         }
     }
     let model = build::build(&raws, &mut diagnostics);
+    // Freeing millions of small records takes a while; do it on the pool
+    // while the caller goes on with the model.
+    rayon::spawn(move || drop(raws));
     Built {
         sources,
         model,

@@ -22,7 +22,11 @@ fn main() -> Result<()> {
     let mut last = Instant::now();
     let mut lap = |name: &str| {
         let now = Instant::now();
-        println!("{name:<10} {:>8.1} ms", (now - last).as_secs_f64() * 1e3);
+        println!(
+            "{name:<10} {:>8.1} ms {:>8} MiB resident",
+            (now - last).as_secs_f64() * 1e3,
+            resident_mib()
+        );
         last = now;
     };
     let paths = ragtime_bench::floor::discover(&args.dir)?;
@@ -50,4 +54,12 @@ fn main() -> Result<()> {
     drop(plans);
     lap("drop");
     Ok(())
+}
+
+/// Resident memory now, from /proc (Linux); 0 where it cannot be read.
+fn resident_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096 / (1024 * 1024))
 }
