@@ -26,9 +26,9 @@ struct Declared {
     loc: Loc,
 }
 
-pub(crate) struct Builder<'a> {
-    files: &'a [(FileId, RawFile)],
-    diags: &'a mut Vec<Diagnostic>,
+pub(crate) struct Builder<'f, 'd> {
+    files: &'f [(FileId, RawFile)],
+    diags: &'d mut Vec<Diagnostic>,
     /// Every id written in the plan set, even on broken or left-out items.
     declared: IdMap<String, Declared>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
@@ -36,9 +36,12 @@ pub(crate) struct Builder<'a> {
     model: Model,
 }
 
-pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+/// Builds the model. The milestones, by far the most numerous records, are
+/// taken out of `files` as they are built, their text moved rather than
+/// copied, so the raw records shrink as the model grows.
+pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
     let mut b = Builder {
-        files,
+        files: &*files,
         diags,
         declared: IdMap::default(),
         folded: IdMap::default(),
@@ -50,7 +53,21 @@ pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) ->
     b.build_priorities_and_objectives();
     b.build_measures();
     b.build_commitments();
-    b.build_milestones();
+    let Builder {
+        diags,
+        declared,
+        folded,
+        model,
+        ..
+    } = b;
+    let mut b = Builder {
+        files: &[],
+        diags,
+        declared,
+        folded,
+        model,
+    };
+    b.build_milestones(files);
     b.model
 }
 
@@ -65,7 +82,7 @@ fn valid_id(id: &str) -> bool {
         && id.len() <= MAX_ID_LEN
 }
 
-impl Builder<'_> {
+impl Builder<'_, '_> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
@@ -631,15 +648,14 @@ impl Builder<'_> {
         }
     }
 
-    fn build_milestones(&mut self) {
-        let files = self.files;
+    fn build_milestones(&mut self, files: &mut [(FileId, RawFile)]) {
         // Pass one: the milestones themselves, so dependencies can point
         // forwards and across files.
-        let mut deps: Vec<(FileId, MilestoneIx, &[SpannedStr])> = Vec::new();
+        let mut deps: Vec<(FileId, MilestoneIx, Vec<SpannedStr>)> = Vec::new();
         for (file, raw) in files {
             let file = *file;
-            for r in &raw.milestones {
-                let r = r.get_ref();
+            for r in std::mem::take(&mut raw.milestones) {
+                let mut r = r.into_inner();
                 let commitment = match self.lookup(file, &r.commitment, Kind::Commitment) {
                     Some(EntityRef::Commitment(c)) => Some(c),
                     _ => None,
@@ -647,7 +663,7 @@ impl Builder<'_> {
                 let owner = self.owner(file, &r.owner);
                 let added = self.date(file, &r.added);
                 let due = self.date(file, &r.due);
-                let updates = self.updates(file, r);
+                let updates = self.updates(file, &mut r);
                 let (Some(commitment), Some(owner), Some(added), Some(due)) =
                     (commitment, owner, added, due)
                 else {
@@ -655,27 +671,28 @@ impl Builder<'_> {
                 };
                 let ix = MilestoneIx::from_usize(self.model.milestones.len());
                 if self.register(&r.id, EntityRef::Milestone(ix), file) {
-                    deps.push((file, ix, &r.depends_on));
+                    let (id_loc, due_loc) = (loc(file, &r.id), loc(file, &r.due));
+                    deps.push((file, ix, r.depends_on));
                     self.model.milestones.push(Milestone {
-                        id: r.id.get_ref().clone(),
+                        id: r.id.into_inner(),
                         commitment,
-                        title: r.title.get_ref().clone(),
+                        title: r.title.into_inner(),
                         owner,
                         added,
                         due,
                         depends_on: Vec::new(),
-                        source: r.source.clone(),
+                        source: r.source,
                         illustrative: r.illustrative,
                         updates,
-                        loc: loc(file, &r.id),
-                        due_loc: loc(file, &r.due),
+                        loc: id_loc,
+                        due_loc,
                     });
                 }
             }
         }
         for (file, ix, names) in deps {
             let mut resolved = Vec::new();
-            for name in names {
+            for name in &names {
                 if let Some(EntityRef::Milestone(d)) = self.lookup(file, name, Kind::Milestone) {
                     resolved.push(d);
                 }
@@ -684,12 +701,13 @@ impl Builder<'_> {
         }
     }
 
-    fn updates(&mut self, file: FileId, m: &RawMilestone) -> Vec<Update> {
+    /// The update log, its text moved out of the raw record.
+    fn updates(&mut self, file: FileId, m: &mut RawMilestone) -> Vec<Update> {
         let mut out: Vec<Update> = Vec::with_capacity(m.update.len());
         let mut previous: Option<(NaiveDate, Loc)> = None;
-        for u in &m.update {
+        for u in &mut m.update {
             let span = u.span();
-            let u = u.get_ref();
+            let u = u.get_mut();
             let date = self.date(file, &u.date);
             let status = self.word::<Status>(
                 file,
@@ -784,11 +802,11 @@ impl Builder<'_> {
                 date,
                 status,
                 by,
-                note: u.note.as_ref().map(|n| n.get_ref().clone()),
+                note: u.note.take().map(Spanned::into_inner),
                 percent,
                 due,
-                reason: u.reason.as_ref().map(|r| r.get_ref().clone()),
-                action: u.action.as_ref().map(|a| a.get_ref().clone()),
+                reason: u.reason.take().map(Spanned::into_inner),
+                action: u.action.take().map(Spanned::into_inner),
                 loc: Loc::new(file, span),
             });
         }

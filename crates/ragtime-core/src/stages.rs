@@ -73,7 +73,7 @@ pub fn read(inputs: Vec<Input>) -> Read {
 pub fn build(read: Read) -> Built {
     let Read {
         sources,
-        raws,
+        mut raws,
         all_read,
         mut diagnostics,
     } = read;
@@ -96,7 +96,7 @@ pub fn build(read: Read) -> Built {
             }
         }
     }
-    let model = build::build(&raws, &mut diagnostics);
+    let model = build::build(&mut raws, &mut diagnostics);
     // Freeing millions of small records takes a while; do it on the pool
     // while the caller goes on with the model.
     rayon::spawn(move || drop(raws));
