@@ -111,3 +111,32 @@ fn any_size_is_exact_and_sound() {
         assert_eq!(plans.model.milestones.len(), milestones);
     }
 }
+
+#[test]
+fn loading_in_parallel_gives_the_same_findings_as_one_thread() {
+    let mut files = generate(&Options {
+        milestones: 2000,
+        seed: 5,
+    });
+    // Problems in several files, so findings come from several tasks.
+    let mut broken = 0;
+    for f in files
+        .iter_mut()
+        .filter(|f| f.text.contains("[[milestone]]"))
+    {
+        f.text = f
+            .text
+            .replacen("status = \"on-target\"", "status = \"on-targt\"", 1)
+            .replacen("[[milestone]]\n", "[[milestone]]\nstauts = 1\n", 1);
+        broken += 1;
+    }
+    assert!(broken > 2);
+    let parallel = load(&files);
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool")
+        .install(|| load(&files));
+    assert!(parallel.error_count() >= 2 * broken);
+    assert_eq!(parallel.diagnostics, single.diagnostics);
+}
