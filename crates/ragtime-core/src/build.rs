@@ -40,12 +40,34 @@ pub(crate) struct Builder<'f, 'd> {
 /// taken out of `files` as they are built, their text moved rather than
 /// copied, so the raw records shrink as the model grows.
 pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+    // Size the id maps and the largest arenas once, so that a big plan set
+    // is not rehashed and copied over and over as it grows.
+    let count = |f: fn(&RawFile) -> usize| files.iter().map(|(_, raw)| f(raw)).sum::<usize>();
+    let ids = count(|r| {
+        r.owners.len()
+            + r.boards.len()
+            + usize::from(r.strategy.is_some())
+            + r.priorities.len()
+            + r.objectives.len()
+            + r.commitments.len()
+            + r.milestones.len()
+            + r.measures.len()
+            + r.broken_ids.len()
+    });
+    let mut model = Model::default();
+    model.ids.reserve(ids);
+    model.commitments.reserve(count(|r| r.commitments.len()));
+    model.milestones.reserve(count(|r| r.milestones.len()));
+    let mut declared = IdMap::default();
+    declared.reserve(ids);
+    let mut folded = IdMap::default();
+    folded.reserve(ids);
     let mut b = Builder {
         files: &*files,
         diags,
-        declared: IdMap::default(),
-        folded: IdMap::default(),
-        model: Model::default(),
+        declared,
+        folded,
+        model,
     };
     b.declare_all();
     b.build_owners_and_boards();
@@ -654,8 +676,9 @@ impl Builder<'_, '_> {
         let mut deps: Vec<(FileId, MilestoneIx, Vec<SpannedStr>)> = Vec::new();
         for (file, raw) in files {
             let file = *file;
-            for r in std::mem::take(&mut raw.milestones) {
-                let mut r = r.into_inner();
+            let mut milestones = std::mem::take(&mut raw.milestones);
+            for r in &mut milestones {
+                let r = r.get_mut();
                 let commitment = match self.lookup(file, &r.commitment, Kind::Commitment) {
                     Some(EntityRef::Commitment(c)) => Some(c),
                     _ => None,
@@ -663,7 +686,7 @@ impl Builder<'_, '_> {
                 let owner = self.owner(file, &r.owner);
                 let added = self.date(file, &r.added);
                 let due = self.date(file, &r.due);
-                let updates = self.updates(file, &mut r);
+                let updates = self.updates(file, r);
                 let (Some(commitment), Some(owner), Some(added), Some(due)) =
                     (commitment, owner, added, due)
                 else {
@@ -672,16 +695,16 @@ impl Builder<'_, '_> {
                 let ix = MilestoneIx::from_usize(self.model.milestones.len());
                 if self.register(&r.id, EntityRef::Milestone(ix), file) {
                     let (id_loc, due_loc) = (loc(file, &r.id), loc(file, &r.due));
-                    deps.push((file, ix, r.depends_on));
+                    deps.push((file, ix, std::mem::take(&mut r.depends_on)));
                     self.model.milestones.push(Milestone {
-                        id: r.id.into_inner(),
+                        id: std::mem::take(r.id.get_mut()),
                         commitment,
-                        title: r.title.into_inner(),
+                        title: std::mem::take(r.title.get_mut()),
                         owner,
                         added,
                         due,
                         depends_on: Vec::new(),
-                        source: r.source,
+                        source: r.source.take(),
                         illustrative: r.illustrative,
                         updates,
                         loc: id_loc,
@@ -689,6 +712,9 @@ impl Builder<'_, '_> {
                     });
                 }
             }
+            // What is left of the records (spans, words, ids) is freed on
+            // the pool, off this thread.
+            rayon::spawn(move || drop(milestones));
         }
         for (file, ix, names) in deps {
             let mut resolved = Vec::new();
