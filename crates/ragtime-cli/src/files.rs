@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use ragtime_core::Input;
+use rayon::prelude::*;
 
 /// The plan files below `root` (or `root` itself if it is a file), sorted.
 pub fn discover(root: &Path) -> Result<Vec<PathBuf>> {
@@ -36,10 +37,11 @@ pub fn display_name(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Reads every plan file below `root`.
+/// Reads every plan file below `root`, several at a time (the core parses
+/// in parallel too); the result keeps path order.
 pub fn read_plans(root: &Path) -> Result<Vec<Input>> {
     discover(root)?
-        .into_iter()
+        .into_par_iter()
         .map(|path| {
             let bytes = std::fs::read(&path)
                 .with_context(|| format!("cannot read `{}`", path.display()))?;

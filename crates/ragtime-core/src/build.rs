@@ -6,7 +6,6 @@
 //! once. An item whose required reference cannot be resolved is left out of
 //! the model; the findings already stop any report.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -14,6 +13,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::model::IdMap;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, Loc};
@@ -26,23 +26,48 @@ struct Declared {
     loc: Loc,
 }
 
-pub(crate) struct Builder<'a> {
-    files: &'a [(FileId, RawFile)],
-    diags: &'a mut Vec<Diagnostic>,
+pub(crate) struct Builder<'f, 'd> {
+    files: &'f [(FileId, RawFile)],
+    diags: &'d mut Vec<Diagnostic>,
     /// Every id written in the plan set, even on broken or left-out items.
-    declared: HashMap<String, Declared>,
+    declared: IdMap<String, Declared>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
-    folded: HashMap<String, String>,
+    folded: IdMap<String, String>,
     model: Model,
 }
 
-pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+/// Builds the model. The milestones, by far the most numerous records, are
+/// taken out of `files` as they are built, their text moved rather than
+/// copied, so the raw records shrink as the model grows.
+pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+    // Size the id maps and the largest arenas once, so that a big plan set
+    // is not rehashed and copied over and over as it grows.
+    let count = |f: fn(&RawFile) -> usize| files.iter().map(|(_, raw)| f(raw)).sum::<usize>();
+    let ids = count(|r| {
+        r.owners.len()
+            + r.boards.len()
+            + usize::from(r.strategy.is_some())
+            + r.priorities.len()
+            + r.objectives.len()
+            + r.commitments.len()
+            + r.milestones.len()
+            + r.measures.len()
+            + r.broken_ids.len()
+    });
+    let mut model = Model::default();
+    model.ids.reserve(ids);
+    model.commitments.reserve(count(|r| r.commitments.len()));
+    model.milestones.reserve(count(|r| r.milestones.len()));
+    let mut declared = IdMap::default();
+    declared.reserve(ids);
+    let mut folded = IdMap::default();
+    folded.reserve(ids);
     let mut b = Builder {
-        files,
+        files: &*files,
         diags,
-        declared: HashMap::new(),
-        folded: HashMap::new(),
-        model: Model::default(),
+        declared,
+        folded,
+        model,
     };
     b.declare_all();
     b.build_owners_and_boards();
@@ -50,7 +75,21 @@ pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) ->
     b.build_priorities_and_objectives();
     b.build_measures();
     b.build_commitments();
-    b.build_milestones();
+    let Builder {
+        diags,
+        declared,
+        folded,
+        model,
+        ..
+    } = b;
+    let mut b = Builder {
+        files: &[],
+        diags,
+        declared,
+        folded,
+        model,
+    };
+    b.build_milestones(files);
     b.model
 }
 
@@ -65,7 +104,7 @@ fn valid_id(id: &str) -> bool {
         && id.len() <= MAX_ID_LEN
 }
 
-impl Builder<'_> {
+impl Builder<'_, '_> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
@@ -631,15 +670,15 @@ impl Builder<'_> {
         }
     }
 
-    fn build_milestones(&mut self) {
-        let files = self.files;
+    fn build_milestones(&mut self, files: &mut [(FileId, RawFile)]) {
         // Pass one: the milestones themselves, so dependencies can point
         // forwards and across files.
-        let mut deps: Vec<(FileId, MilestoneIx, &[SpannedStr])> = Vec::new();
+        let mut deps: Vec<(FileId, MilestoneIx, Vec<SpannedStr>)> = Vec::new();
         for (file, raw) in files {
             let file = *file;
-            for r in &raw.milestones {
-                let r = r.get_ref();
+            let mut milestones = std::mem::take(&mut raw.milestones);
+            for r in &mut milestones {
+                let r = r.get_mut();
                 let commitment = match self.lookup(file, &r.commitment, Kind::Commitment) {
                     Some(EntityRef::Commitment(c)) => Some(c),
                     _ => None,
@@ -655,27 +694,31 @@ impl Builder<'_> {
                 };
                 let ix = MilestoneIx::from_usize(self.model.milestones.len());
                 if self.register(&r.id, EntityRef::Milestone(ix), file) {
-                    deps.push((file, ix, &r.depends_on));
+                    let (id_loc, due_loc) = (loc(file, &r.id), loc(file, &r.due));
+                    deps.push((file, ix, std::mem::take(&mut r.depends_on)));
                     self.model.milestones.push(Milestone {
-                        id: r.id.get_ref().clone(),
+                        id: std::mem::take(r.id.get_mut()),
                         commitment,
-                        title: r.title.get_ref().clone(),
+                        title: std::mem::take(r.title.get_mut()),
                         owner,
                         added,
                         due,
                         depends_on: Vec::new(),
-                        source: r.source.clone(),
+                        source: r.source.take(),
                         illustrative: r.illustrative,
                         updates,
-                        loc: loc(file, &r.id),
-                        due_loc: loc(file, &r.due),
+                        loc: id_loc,
+                        due_loc,
                     });
                 }
             }
+            // What is left of the records (spans, words, ids) is freed on
+            // the pool, off this thread.
+            rayon::spawn(move || drop(milestones));
         }
         for (file, ix, names) in deps {
             let mut resolved = Vec::new();
-            for name in names {
+            for name in &names {
                 if let Some(EntityRef::Milestone(d)) = self.lookup(file, name, Kind::Milestone) {
                     resolved.push(d);
                 }
@@ -684,12 +727,13 @@ impl Builder<'_> {
         }
     }
 
-    fn updates(&mut self, file: FileId, m: &RawMilestone) -> Vec<Update> {
+    /// The update log, its text moved out of the raw record.
+    fn updates(&mut self, file: FileId, m: &mut RawMilestone) -> Vec<Update> {
         let mut out: Vec<Update> = Vec::with_capacity(m.update.len());
         let mut previous: Option<(NaiveDate, Loc)> = None;
-        for u in &m.update {
+        for u in &mut m.update {
             let span = u.span();
-            let u = u.get_ref();
+            let u = u.get_mut();
             let date = self.date(file, &u.date);
             let status = self.word::<Status>(
                 file,
@@ -784,11 +828,11 @@ impl Builder<'_> {
                 date,
                 status,
                 by,
-                note: u.note.as_ref().map(|n| n.get_ref().clone()),
+                note: u.note.take().map(Spanned::into_inner),
                 percent,
                 due,
-                reason: u.reason.as_ref().map(|r| r.get_ref().clone()),
-                action: u.action.as_ref().map(|a| a.get_ref().clone()),
+                reason: u.reason.take().map(Spanned::into_inner),
+                action: u.action.take().map(Spanned::into_inner),
                 loc: Loc::new(file, span),
             });
         }

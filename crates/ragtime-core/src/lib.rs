@@ -22,6 +22,7 @@ pub mod rollup;
 pub mod schema;
 pub mod settings;
 pub mod source;
+pub mod stages;
 mod validate;
 
 #[cfg(test)]
@@ -91,66 +92,8 @@ impl PlanSet {
 /// Files are taken in the order given; give them in a stable order (the CLI
 /// sorts by path) so that output is the same from run to run.
 pub fn load(inputs: Vec<Input>) -> PlanSet {
-    let mut diagnostics = Vec::new();
-    let mut sources = Vec::with_capacity(inputs.len());
-    let mut raws = Vec::with_capacity(inputs.len());
-    let mut all_read = true;
-    for (i, input) in inputs.into_iter().enumerate() {
-        let file = FileId(u32::try_from(i).expect("fewer than 2^32 files"));
-        let before = diagnostics.len();
-        let source = load::decode(file, input.name, input.bytes, &mut diagnostics);
-        if diagnostics.len() == before {
-            match load::parse(file, &source.text, &mut diagnostics) {
-                Some(raw) => raws.push((file, raw)),
-                None => all_read = false,
-            }
-        } else {
-            all_read = false;
-        }
-        sources.push(source);
-    }
-
-    let mut settings_seen: Option<Loc> = None;
-    let mut settings = settings::Settings::default();
-    for (file, raw) in &raws {
-        if let Some(s) = &raw.settings {
-            let here = Loc::new(*file, s.span());
-            match &settings_seen {
-                Some(first) => diagnostics.push(
-                    Diagnostic::new(Code::DuplicateSettings, here, "a second `[settings]` table")
-                        .label("second")
-                        .secondary(first.clone(), "first")
-                        .help("keep all settings in one `[settings]` table (plans/settings.toml)"),
-                ),
-                None => {
-                    settings = settings::Settings::from_raw(*file, s.get_ref(), &mut diagnostics);
-                    settings_seen = Some(here);
-                }
-            }
-        }
-    }
-
-    let model = build::build(&raws, &mut diagnostics);
-    let graph = PlanGraph::build(&model);
-    if all_read {
-        let had_errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
-        validate::validate(&model, &graph, &mut diagnostics);
-        if had_errors {
-            // Items with errors are left out of the model, so what they
-            // referred to would look unused: keep only certain warnings.
-            diagnostics.retain(|d| d.severity() == Severity::Error);
-        }
-    } else {
-        // With a file unread, references into it look unknown and its items
-        // look unused: say only what is certain.
-        diagnostics.retain(|d| !matches!(d.code, Code::UnknownRef | Code::WrongKindRef));
-    }
-    diag::sort(&mut diagnostics);
-    PlanSet {
-        sources,
-        model,
-        graph,
-        settings,
-        diagnostics,
-    }
+    let read = stages::read(inputs);
+    let built = stages::build(read);
+    let graph = PlanGraph::build(&built.model);
+    stages::check(built, graph)
 }

@@ -8,12 +8,14 @@
 
 use std::ops::Range;
 
+use serde::Deserialize;
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::raw::RawFile;
+use crate::raw::*;
+use crate::settings::RawSettings;
 use crate::source::{FileId, Loc, Source};
 
 /// Files larger than this are refused unread (16 MiB): a plan file that big
@@ -86,6 +88,70 @@ pub(crate) fn decode(
 /// Parses one file's text into raw records, adding a finding for every
 /// problem. Returns `None` when the file could not be read as TOML at all.
 pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
+    // Most files are sound: read them in one pass, straight into records.
+    // Only a file that fails takes the slow path below, which reads it
+    // again record by record to find every problem.
+    if let Some(raw) = parse_sound(text) {
+        return Some(raw);
+    }
+    parse_recovering(file, text, diags)
+}
+
+/// A whole file as the plan format allows it, for the one-pass read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SoundFile {
+    #[serde(default)]
+    strategy: Option<Spanned<RawStrategy>>,
+    #[serde(default)]
+    settings: Option<Spanned<RawSettings>>,
+    #[serde(default)]
+    owner: Vec<Spanned<RawOwner>>,
+    #[serde(default)]
+    board: Vec<Spanned<RawBoard>>,
+    #[serde(default)]
+    priority: Vec<Spanned<RawPriority>>,
+    #[serde(default)]
+    objective: Vec<Spanned<RawObjective>>,
+    #[serde(default)]
+    commitment: Vec<Spanned<RawCommitment>>,
+    #[serde(default)]
+    milestone: Vec<Spanned<RawMilestone>>,
+    #[serde(default)]
+    measure: Vec<Spanned<RawMeasure>>,
+}
+
+/// The records of a file with no problem the parser can see, or `None`
+/// (for any problem, or no records at all) to take the slow path, which
+/// reports it.
+fn parse_sound(text: &str) -> Option<RawFile> {
+    let f: SoundFile = toml::from_str(text).ok()?;
+    let raw = RawFile {
+        strategy: f.strategy,
+        settings: f.settings,
+        owners: f.owner,
+        boards: f.board,
+        priorities: f.priority,
+        objectives: f.objective,
+        commitments: f.commitment,
+        milestones: f.milestone,
+        measures: f.measure,
+        broken_ids: Vec::new(),
+    };
+    let empty = raw.strategy.is_none()
+        && raw.settings.is_none()
+        && raw.owners.is_empty()
+        && raw.boards.is_empty()
+        && raw.priorities.is_empty()
+        && raw.objectives.is_empty()
+        && raw.commitments.is_empty()
+        && raw.milestones.is_empty()
+        && raw.measures.is_empty();
+    (!empty).then_some(raw)
+}
+
+/// The slow path: every record on its own, so each problem is found.
+fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for err in errors {
@@ -389,4 +455,105 @@ fn backticked(message: &str) -> Vec<String> {
         .step_by(2)
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass read must give exactly what the slow path gives, spans
+    /// included, or findings would point elsewhere on sound files.
+    fn same_both_ways(text: &str) {
+        let fast = parse_sound(text).expect("a sound file takes the one-pass read");
+        let mut diags = Vec::new();
+        let slow = parse_recovering(FileId(0), text, &mut diags).expect("readable");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(format!("{fast:#?}"), format!("{slow:#?}"));
+    }
+
+    #[test]
+    fn one_pass_read_matches_the_slow_path_on_the_shipped_plans() {
+        same_both_ways(include_str!(
+            "../../../plans/corporate-parenting/p1-homes.toml"
+        ));
+        same_both_ways(include_str!("../../../plans/owners.toml"));
+    }
+
+    #[test]
+    fn one_pass_read_matches_the_slow_path_on_every_kind() {
+        same_both_ways(
+            r#"
+[settings]
+scale = "rag"
+
+[strategy]
+id = "S"
+title = "T"
+start = 2025-01-01
+end = 2026-01-01
+owner = "o"
+boards = ["b"]
+approved = { by = "b", on = 2024-12-01, note = "n" }
+
+[[owner]]
+id = "o"
+role = "r"
+org = "g"
+
+[[board]]
+id = "b"
+name = "B"
+reports-to = "c"
+
+[[priority]]
+id = "S-P1"
+title = "P"
+
+[[objective]]
+id = "S-P1-O1"
+priority = "S-P1"
+text = "O"
+
+[[commitment]]
+id = "S-P1-C1"
+priority = "S-P1"
+text = "We will"
+owner = "o"
+measures = ["S-M"]
+
+[[milestone]]
+id = "S-P1-C1-M1"
+commitment = "S-P1-C1"
+title = "M"
+owner = "o"
+added = 2025-01-01
+due = 2025-06-01
+depends-on = ["X"]
+
+  [[milestone.update]]
+  date = 2025-02-01
+  status = "at-risk"
+  by = "o"
+  due = 2025-07-01
+  reason = "r"
+  percent = 10
+
+[[measure]]
+id = "S-M"
+name = "N"
+direction = "higher"
+actual = [{ date = 2025-03-31, value = 1.5 }]
+comparators = [{ name = "c", value = 2 }]
+"#,
+        );
+    }
+
+    #[test]
+    fn files_with_problems_or_no_records_take_the_slow_path() {
+        assert!(parse_sound("").is_none());
+        assert!(parse_sound("owner = []").is_none());
+        assert!(parse_sound("[[owner]]\nid = \"o\"\nrole = \"r\"\norg = \"g\"\nx = 1").is_none());
+        assert!(parse_sound("[milestone]\nid = \"m\"").is_none());
+        assert!(parse_sound("[oops]").is_none());
+    }
 }

@@ -5,13 +5,17 @@
 //! cloned per reference. Ids are unique across the whole plan set and are
 //! resolved through one hash map.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 
 use crate::source::Loc;
+
+/// The hash map for id lookups. Ids come from the plan set's own files, not
+/// from an adversary, so a fast hash suits; nothing iterates these maps in
+/// hash order into output.
+pub(crate) type IdMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 macro_rules! index_types {
     ($($name:ident),*) => {$(
@@ -396,7 +400,7 @@ pub struct Model {
     pub commitments: Vec<Commitment>,
     pub milestones: Vec<Milestone>,
     pub measures: Vec<Measure>,
-    pub(crate) ids: HashMap<String, EntityRef>,
+    pub(crate) ids: IdMap<String, EntityRef>,
 }
 
 impl Model {
