@@ -141,10 +141,31 @@ fn render_table(table: &Table, options: &Options) -> (String, Vec<(String, Strin
         let fits = |mins: &[u16]| {
             mins.iter().map(|&m| usize::from(m) + 3).sum::<usize>() < usize::from(width)
         };
+        // Failing those, figures, dates and ratings keep their width and
+        // the free text shares what is left, if that is enough to read.
+        let free: Vec<bool> = (0..table.columns.len())
+            .map(|i| is_free_text(table, i))
+            .collect();
+        let figures: Vec<u16> = fixed
+            .iter()
+            .zip(&free)
+            .map(|(&m, &f)| if f { 0 } else { m })
+            .collect();
+        let free_room = usize::from(width).saturating_sub(
+            figures
+                .iter()
+                .zip(&free)
+                .filter(|&(_, &f)| !f)
+                .map(|(&m, _)| usize::from(m) + 3)
+                .sum::<usize>(),
+        );
+        let free_count = free.iter().filter(|&&f| f).count();
         let mins = if fits(&all) {
             Some(all)
         } else if fits(&fixed) {
             Some(fixed)
+        } else if free_count > 0 && free_room >= free_count * (MIN_FREE_TEXT + 3) {
+            Some(figures)
         } else {
             t.set_content_arrangement(ContentArrangement::Disabled);
             None
@@ -165,13 +186,18 @@ fn render_table(table: &Table, options: &Options) -> (String, Vec<(String, Strin
 const LONGEST_WORD: usize = 24;
 /// The same, when space is short.
 const SHORT_WORD: usize = 10;
+/// The narrowest a free-text column may be squeezed to before the table is
+/// better left unwrapped.
+const MIN_FREE_TEXT: usize = 8;
 
-/// A column with free text in it, which may wrap.
+/// A column with free text in it, which may wrap. Ids are text but are
+/// never broken: people search for them.
 fn is_free_text(table: &Table, i: usize) -> bool {
-    table
-        .rows
-        .iter()
-        .any(|r| matches!(r.cells.get(i), Some(Cell::Text(_))))
+    table.columns[i].key != "id"
+        && table
+            .rows
+            .iter()
+            .any(|r| matches!(r.cells.get(i), Some(Cell::Text(_))))
 }
 
 /// The narrowest a column can be without breaking a word: its longest word,
@@ -192,7 +218,7 @@ fn narrowest(table: &Table, i: usize, cap: usize) -> u16 {
     for row in &table.rows {
         if let Some(cell) = row.cells.get(i) {
             let w = match cell {
-                Cell::Text(s) => longest(s).min(cap),
+                Cell::Text(s) if free => longest(s).min(cap),
                 Cell::Rag(r) if r.flag.is_some() => longest(&r.label) + 5,
                 other => longest(&plain(other)),
             };
