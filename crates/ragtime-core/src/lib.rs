@@ -135,7 +135,16 @@ pub fn load(inputs: Vec<Input>) -> PlanSet {
         // look unused: say only what is certain.
         diagnostics.retain(|d| !matches!(d.code, Code::UnknownRef | Code::WrongKindRef));
     }
+    // Every place is shown with an excerpt: keep it inside its text.
+    for d in &mut diagnostics {
+        for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
+            let text = &sources[label.loc.file.index()].text;
+            label.loc.span = source::settle(text, label.loc.span.clone());
+        }
+    }
     diag::sort(&mut diagnostics);
+    // Two routes to the same finding must not show it twice.
+    diagnostics.dedup();
     PlanSet {
         sources,
         model,

@@ -59,23 +59,49 @@ pub(crate) fn decode(
             text: String::new(),
         };
     }
+    if let Some(d) = utf16(file, &bytes) {
+        diags.push(d);
+        return Source {
+            name,
+            text: String::new(),
+        };
+    }
     match String::from_utf8(bytes) {
-        Ok(text) => Source { name, text },
+        Ok(mut text) => {
+            // NUL is valid UTF-8 but never in a text file: it is what UTF-16
+            // text without a byte order mark looks like when read as UTF-8.
+            if let Some(nul) = text.find('\0') {
+                text.truncate(line_end(text.as_bytes(), nul));
+                diags.push(
+                    Diagnostic::new(
+                        Code::NotUtf8,
+                        Loc::new(file, nul..nul + 1),
+                        format!("file is not UTF-8 text (NUL byte at byte {nul}, as in UTF-16)"),
+                    )
+                    .label("NUL")
+                    .help("save the file as UTF-8 in your editor"),
+                );
+            }
+            Source { name, text }
+        }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
-            // Keep the valid prefix so the excerpt can show where it breaks.
-            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            // Keep the text to the end of the line where it breaks, the bad
+            // bytes shown as U+FFFD, so the excerpt can show the place.
+            let end = line_end(&bytes, valid);
+            let text = String::from_utf8_lossy(&bytes[..end]).into_owned();
+            let bad = valid..valid + char::REPLACEMENT_CHARACTER.len_utf8();
             diags.push(
                 Diagnostic::new(
                     Code::NotUtf8,
-                    Loc::new(file, valid..valid),
+                    Loc::new(file, bad),
                     format!(
                         "file is not UTF-8 text (invalid byte 0x{:02X} at byte {valid})",
                         bytes[valid]
                     ),
                 )
-                .label("the text stops being UTF-8 here")
+                .label("not UTF-8")
                 .help("save the file as UTF-8 in your editor"),
             );
             Source { name, text }
@@ -83,14 +109,69 @@ pub(crate) fn decode(
     }
 }
 
+/// Where the line holding byte `at` ends (before its newline).
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| at + i)
+}
+
+/// A finding for text that starts with a UTF-16 byte order mark.
+fn utf16(file: FileId, bytes: &[u8]) -> Option<Diagnostic> {
+    let encoding = match bytes {
+        [0xFE, 0xFF, ..] => "UTF-16 (big-endian)",
+        [0xFF, 0xFE, ..] => "UTF-16 (little-endian)",
+        _ => return None,
+    };
+    Some(
+        Diagnostic::new(
+            Code::NotUtf8,
+            Loc::new(file, 0..0),
+            format!("file is {encoding} text, not UTF-8"),
+        )
+        .help("save the file as UTF-8 in your editor"),
+    )
+}
+
 /// Parses one file's text into raw records, adding a finding for every
 /// problem. Returns `None` when the file could not be read as TOML at all.
 pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for err in errors {
-            diags.push(syntax_diagnostic(file, text, &err));
+        // Errors without a place all get the same guessed one: convert the
+        // first only, as finding the place reads the whole text.
+        let mut placeless = false;
+        let mut found: Vec<Diagnostic> = errors
+            .iter()
+            .filter(|err| err.span().is_some() || !std::mem::replace(&mut placeless, true))
+            .map(|err| syntax_diagnostic(file, text, err))
+            .collect();
+        found.sort_by_key(|d| d.primary.loc.span.start);
+        // After a mistake the parser often trips again further along the
+        // same line (an unclosed bracket, a missing quote): only the first
+        // finding on a line is news.
+        let (mut offset, mut line, mut last_line) = (0, 0, None);
+        for d in found {
+            let start = d.primary.loc.span.start;
+            line += text.as_bytes()[offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            offset = start;
+            if last_line != Some(line) {
+                last_line = Some(line);
+                diags.push(d);
+            }
         }
+        return None;
+    }
+    // The parser checks numbers lazily, when they are read into a field; a
+    // malformed number under a key that is never read would slip through,
+    // and one under a known key would be reported as a wrong type.
+    let before = diags.len();
+    check_numbers(file, text, root.get_ref(), diags);
+    if diags.len() > before {
         return None;
     }
     let root = root.into_inner();
@@ -107,57 +188,228 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
         let key_loc = Loc::new(file, key.span());
         let name = key.get_ref().as_ref();
         match name {
-            "strategy" => raw.strategy = record(file, value, diags, &mut raw.broken_ids),
-            "settings" => raw.settings = record(file, value, diags, &mut raw.broken_ids),
-            "owner" => raw.owners = records(file, name, value, diags, &mut raw.broken_ids),
-            "board" => raw.boards = records(file, name, value, diags, &mut raw.broken_ids),
-            "priority" => raw.priorities = records(file, name, value, diags, &mut raw.broken_ids),
-            "objective" => raw.objectives = records(file, name, value, diags, &mut raw.broken_ids),
-            "commitment" => {
-                raw.commitments = records(file, name, value, diags, &mut raw.broken_ids)
+            "strategy" | "settings" if !value.get_ref().is_table() => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        Loc::new(file, value.span()),
+                        format!(
+                            "`{name}` at the top of a file must be a `[{name}]` table, found {}",
+                            value.get_ref().type_str()
+                        ),
+                    )
+                    .help(if name == "strategy" {
+                        "to say which strategy this file's items belong to, write \
+                         `strategy = \"...\"` in each `[[priority]]` and `[[measure]]`"
+                    } else {
+                        "write the settings under a `[settings]` header"
+                    }),
+                );
             }
-            "milestone" => raw.milestones = records(file, name, value, diags, &mut raw.broken_ids),
-            "measure" => raw.measures = records(file, name, value, diags, &mut raw.broken_ids),
+            "strategy" => raw.strategy = record(file, text, value, diags, &mut raw.broken_ids),
+            "settings" => raw.settings = record(file, text, value, diags, &mut raw.broken_ids),
+            "owner" => raw.owners = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "board" => raw.boards = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "priority" => {
+                raw.priorities = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "objective" => {
+                raw.objectives = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "commitment" => {
+                raw.commitments = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "milestone" => {
+                raw.milestones = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "measure" => {
+                raw.measures = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
             other => diags.push(unknown_key(key_loc, other, SECTIONS)),
         }
     }
     Some(raw)
 }
 
-fn syntax_diagnostic(file: FileId, text: &str, err: &toml::de::Error) -> Diagnostic {
-    let span = err.span().unwrap_or(0..0);
-    let message = err.message().trim().to_string();
-    let code = if message.contains("recursion") || message.contains("nest") {
-        Code::TooDeep
-    } else {
-        Code::Syntax
+/// Reports integers and floats the parser let through but cannot read
+/// (`0b` with no digits, digits from other scripts, ...).
+fn check_numbers(file: FileId, text: &str, table: &DeTable<'_>, diags: &mut Vec<Diagnostic>) {
+    for value in table.values() {
+        check_number(file, text, value, diags);
+    }
+}
+
+fn check_number(
+    file: FileId,
+    text: &str,
+    value: &Spanned<DeValue<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let bad = match value.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .is_err()
+            .then_some("integer"),
+        DeValue::Float(f) => {
+            // As the parser reads them: infinity only when written `inf`.
+            let ok = f
+                .as_str()
+                .parse::<f64>()
+                .is_ok_and(|v| !v.is_infinite() || f.as_str().contains("inf"));
+            (!ok).then_some("number")
+        }
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                check_number(file, text, item, diags);
+            }
+            None
+        }
+        DeValue::Table(table) => {
+            check_numbers(file, text, table, diags);
+            None
+        }
+        _ => None,
     };
-    let span = clamp(span, text.len());
-    let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
-    let mut d = Diagnostic::new(code, Loc::new(file, span), first_line.clone());
+    if let Some(what) = bad {
+        let span = clamp(value.span(), text);
+        let written = text.get(span.clone()).unwrap_or_default();
+        diags.push(
+            Diagnostic::new(
+                Code::Syntax,
+                Loc::new(file, span),
+                format!("invalid {what} `{written}`"),
+            )
+            .label("not a number TOML can read")
+            .help("write numbers with the digits 0 to 9, e.g. `percent = 40`"),
+        );
+    }
+}
+
+fn syntax_diagnostic(file: FileId, text: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim();
+    let first_line = message.lines().next().unwrap_or("invalid TOML");
     let rest: Vec<&str> = message
         .lines()
         .skip(1)
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
+    if message.contains("recursion") {
+        return too_deep(file, text, err.span(), message);
+    }
+    let span = clamp(err.span().unwrap_or(0..0), text);
+    let written = text.get(span.clone()).unwrap_or_default();
+    // The parser's "expected literal string" would only confuse here.
+    let first_line = if first_line.starts_with("string values must be quoted") {
+        "string values must be quoted"
+    } else {
+        first_line
+    };
+    let mut d = if first_line == "duplicate key" {
+        duplicate_key(file, text, span.clone(), written)
+    } else {
+        Diagnostic::new(Code::Syntax, Loc::new(file, span.clone()), first_line)
+    };
     if !rest.is_empty() {
         d = d.label(rest.join("; "));
     }
-    if code == Code::TooDeep {
-        d = d.help("flatten the structure: plan files need at most three levels");
+    if first_line == "string values must be quoted" && !written.is_empty() {
+        // `key = ` when the value has a key of its own (not a list element).
+        let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+        d = d.help(format!(
+            "put text in double quotes: `{key}\"{}\"`",
+            written.trim()
+        ));
     }
     d
 }
 
-fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
-    let start = span.start.min(len);
-    start..span.end.clamp(start, len)
+/// Nesting beyond the parser's limit. Deep dotted keys come without a
+/// place, so point at the line whose key has the most dots.
+fn too_deep(file: FileId, text: &str, span: Option<Range<usize>>, message: &str) -> Diagnostic {
+    let span = match span {
+        Some(span) => clamp(span, text),
+        None => {
+            let mut best = (0, 0..0);
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let key = line.split('=').next().unwrap_or_default();
+                let dots = key.matches('.').count();
+                if dots > best.0 {
+                    let indent = line.len() - line.trim_start().len();
+                    best = (dots, start + indent..start + key.trim_end().len());
+                }
+                start += line.len();
+            }
+            best.1
+        }
+    };
+    let what = if message.contains("recurse further") {
+        "lists or tables are nested deeper than the parser allows"
+    } else {
+        "a key has more parts than the parser allows"
+    };
+    Diagnostic::new(Code::TooDeep, Loc::new(file, span), what)
+        .label("too deep")
+        .help("flatten the structure: plan files need at most three levels")
+}
+
+fn duplicate_key(file: FileId, text: &str, span: Range<usize>, written: &str) -> Diagnostic {
+    let before = text.get(..span.start).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let header = before[line_start..].trim_start().starts_with('[');
+    let d = Diagnostic::new(
+        Code::Syntax,
+        Loc::new(file, span),
+        format!("duplicate key `{written}`"),
+    )
+    .label("written a second time");
+    if !header {
+        d.help("a key may appear once in each table: remove one of them")
+    } else if written == "strategy" || written == "settings" {
+        d.help(format!(
+            "a file holds one `[{written}]` table: put the other in its own file"
+        ))
+    } else {
+        d.help(format!(
+            "write `[[{written}]]` (double brackets) on every item to make a list"
+        ))
+    }
+}
+
+/// The key of a `key = value` pair, from the text before the value.
+fn key_before(text: &str, value_start: usize) -> Option<&str> {
+    let before = text
+        .get(..value_start)?
+        .trim_end()
+        .strip_suffix('=')?
+        .trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let key = &before[start..];
+    (!key.is_empty()).then_some(key)
+}
+
+fn clamp(span: Range<usize>, text: &str) -> Range<usize> {
+    crate::source::settle(text, span)
 }
 
 fn unknown_key(loc: Loc, key: &str, expected: &[&str]) -> Diagnostic {
     let d = Diagnostic::new(Code::UnknownKey, loc, format!("unknown key `{key}`"))
         .label("not a key here");
+    // A milestone's progress belongs in its update log, not on the
+    // milestone itself: say so rather than suggest a milestone key.
+    const UPDATE_ONLY: &[&str] = &[
+        "status", "by", "note", "percent", "reason", "action", "date",
+    ];
+    if expected.contains(&"update") && did_you_mean(key, UPDATE_ONLY.iter().copied()).is_some() {
+        return d.help(
+            "progress goes in the update log: add a `[[milestone.update]]` \
+             with `date`, `status` and `by` below the milestone",
+        );
+    }
     match did_you_mean(key, expected.iter().copied()) {
         Some(best) => d.help(format!("did you mean `{best}`?")),
         None => d.help(format!(
@@ -174,6 +426,7 @@ fn unknown_key(loc: Loc, key: &str, expected: &[&str]) -> Diagnostic {
 /// Reads an array of tables (`[[milestone]]`), one record at a time.
 fn records<T: DeserializeOwned>(
     file: FileId,
+    text: &str,
     section: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
@@ -183,7 +436,24 @@ fn records<T: DeserializeOwned>(
     match value.into_inner() {
         DeValue::Array(items) => items
             .into_iter()
-            .filter_map(|item| record(file, item, diags, broken))
+            .filter_map(|item| {
+                if item.get_ref().is_table() {
+                    return record(file, text, item, diags, broken);
+                }
+                // `owner = ["dcs"]` instead of an `[[owner]]` table.
+                diags.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        Loc::new(file, item.span()),
+                        format!(
+                            "each `{section}` must be a table, found {}",
+                            item.get_ref().type_str()
+                        ),
+                    )
+                    .help(format!("write each item under a `[[{section}]]` header")),
+                );
+                None
+            })
             .collect(),
         DeValue::Table(table) => {
             // `[milestone]` instead of `[[milestone]]`: read it, but say so.
@@ -199,6 +469,7 @@ fn records<T: DeserializeOwned>(
             );
             record(
                 file,
+                text,
                 Spanned::new(span, DeValue::Table(table)),
                 diags,
                 broken,
@@ -226,6 +497,7 @@ fn records<T: DeserializeOwned>(
 /// Reads one record, reporting every bad key or value it can find.
 fn record<T: DeserializeOwned>(
     file: FileId,
+    text: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
     broken: &mut Vec<String>,
@@ -258,7 +530,13 @@ fn record<T: DeserializeOwned>(
                         .first()
                         .is_some_and(|k| removed.contains(k));
                 if !consequence {
-                    diags.push(field_diagnostic(file, &value, err_span.clone(), &message));
+                    diags.push(field_diagnostic(
+                        file,
+                        text,
+                        &value,
+                        (span.clone(), err_span.clone()),
+                        &message,
+                    ));
                 }
                 if missing && err_span == span {
                     // The record itself lacks a required key: nothing more
@@ -345,40 +623,119 @@ fn remove_at(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
 }
 
 /// Turns a serde error on a record into a finding with a stable code.
+/// `spans` are the record's and the error's.
 fn field_diagnostic(
     file: FileId,
+    text: &str,
     record: &Spanned<DeValue<'_>>,
-    span: Range<usize>,
+    (record_span, span): (Range<usize>, Range<usize>),
     message: &str,
 ) -> Diagnostic {
-    let loc = Loc::new(file, span);
+    let span = clamp(span, text);
+    let loc = Loc::new(file, span.clone());
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let words = backticked(rest);
         let key = words.first().cloned().unwrap_or_default();
         let expected: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
         return unknown_key(loc, &key, &expected);
     }
+    let written = text.get(span.clone()).unwrap_or_default();
     if message.starts_with("missing field") {
         let key = backticked(message).into_iter().next().unwrap_or_default();
-        let what = record
+        let of = record
             .get_ref()
             .get("id")
             .and_then(|v| v.get_ref().as_str())
             .map(|id| format!(" of `{id}`"))
             .unwrap_or_default();
-        return Diagnostic::new(Code::MissingKey, loc, format!("missing key `{key}`{what}"))
-            .label(format!("this table needs `{key}`"))
-            .help(format!(
-                "add `{key} = ...` to this table (see docs/plan-format.md)"
-            ));
+        // A nested table (an update, a baseline) lacks the key: name it.
+        let within = if span == record_span {
+            String::new()
+        } else if written.starts_with('[') {
+            format!(" in `{}`", written.lines().next().unwrap_or(written).trim())
+        } else {
+            key_before(text, span.start)
+                .map(|k| format!(" in `{k}`"))
+                .unwrap_or_else(|| " in this table".to_string())
+        };
+        return Diagnostic::new(
+            Code::MissingKey,
+            loc,
+            format!("missing key `{key}`{within}{of}"),
+        )
+        .label(format!("this table needs `{key}`"))
+        .help(format!(
+            "add `{key} = ...` to this table (see docs/plan-format.md)"
+        ));
     }
-    let first = message.lines().next().unwrap_or(message).trim().to_string();
-    let d = Diagnostic::new(Code::WrongType, loc, first);
-    if message.contains("expected a date") || message.contains("datetime") {
-        d.help("write dates as TOML dates, without quotes: `due = 2025-06-30`")
+    let first = message.lines().next().unwrap_or(message).trim();
+    let Some((found, expected)) = first
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return Diagnostic::new(Code::WrongType, loc, first);
+    };
+    let expected = match expected {
+        "a string" => "text in quotes",
+        "i64" | "u64" | "i32" | "u32" | "u8" => "a whole number",
+        "f64" | "f32" => "a number",
+        "a boolean" => "`true` or `false`",
+        "a sequence" => "a list in square brackets",
+        "a TOML datetime" => "a date",
+        other if other.starts_with("struct ") || other == "a map" => "a table",
+        other => other,
+    };
+    let found = if let Some(s) = found.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if found == "map" && !written.starts_with('{') && !written.starts_with('[') {
+        // Dates reach serde as maps.
+        format!("the date `{written}`")
+    } else if found == "map" {
+        "a table".to_string()
+    } else if found == "sequence" {
+        "a list".to_string()
+    } else if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
     } else {
-        d
-    }
+        found.replace("boolean ", "")
+    };
+    let d = Diagnostic::new(
+        Code::WrongType,
+        loc,
+        format!("expected {expected}, found {found}"),
+    );
+    // `key = ` when the value has a key of its own (not a list element).
+    let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+    let unquoted = written.trim_matches(['"', '\'']);
+    let quoted = written.starts_with(['"', '\'']);
+    let help = match expected {
+        "a date" if quoted && unquoted.parse::<toml::value::Datetime>().is_ok() => {
+            format!("write the date without quotes: `{key}{unquoted}`")
+        }
+        "a date" => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        "a whole number" | "a number" if quoted => {
+            let digits: String = unquoted
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+                .collect();
+            if digits.parse::<f64>().is_ok() {
+                format!("write the number without quotes: `{key}{digits}`")
+            } else {
+                "write a number without quotes".to_string()
+            }
+        }
+        "a whole number" => format!("write a whole number, e.g. `{key}40`"),
+        "a list in square brackets" if quoted => format!("write a list: `{key}[{written}]`"),
+        "text in quotes" if !written.is_empty() && !written.starts_with(['{', '[']) => {
+            format!("put the text in double quotes: `{key}\"{written}\"`")
+        }
+        "`true` or `false`" => format!("write `{key}true` or `{key}false`, without quotes"),
+        _ => return d.help("see docs/plan-format.md for what this key takes"),
+    };
+    d.help(help)
 }
 
 /// The words between backticks in a serde message, in order.

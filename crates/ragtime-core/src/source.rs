@@ -29,7 +29,8 @@ impl Loc {
 }
 
 /// One plan file as the core sees it: its name (a path, for messages) and its
-/// text. A file that was not valid UTF-8 keeps an empty text.
+/// text. A file that was not UTF-8 keeps only the text up to the line where
+/// it stops being UTF-8 (or none), for the excerpt.
 #[derive(Clone, Debug)]
 pub struct Source {
     pub name: String,
@@ -44,9 +45,39 @@ impl Source {
     }
 }
 
+/// `span` made safe to show in `text`: within it, on character boundaries,
+/// and never after a final newline (the end of a text is shown at the end
+/// of its last line, see [`line_col`]).
+pub fn settle(text: &str, span: Range<usize>) -> Range<usize> {
+    let floor = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let end_of_last_line = text.strip_suffix('\n').map_or(text.len(), |t| {
+        t.strip_suffix('\r').map_or(t.len(), str::len)
+    });
+    let start = floor(span.start);
+    if start == text.len() {
+        return end_of_last_line..end_of_last_line;
+    }
+    start..floor(span.end).max(start)
+}
+
 /// Line and column (both 1-based; the column counts characters) of `offset`.
+///
+/// The very end of a text that ends with a newline counts as the end of its
+/// last line, not the start of an empty one: that is where "unexpected end
+/// of file" belongs, and where the excerpt can show it.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
+    if offset == text.len() {
+        offset = text
+            .strip_suffix('\n')
+            .map_or(offset, |t| t.strip_suffix('\r').map_or(t.len(), str::len));
+    }
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
@@ -68,6 +99,28 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // 'é' is two bytes; the '=' after "bé " is the fourth character.
         assert_eq!(line_col(text, 10), (2, 4));
-        assert_eq!(line_col(text, 999), (3, 1));
+        // The end of the text is the end of its last line.
+        assert_eq!(line_col(text, 999), (2, 7));
+        assert_eq!(line_col(text, text.len()), (2, 7));
+        assert_eq!(line_col("a\r\n", 3), (1, 2));
+        assert_eq!(line_col("a", 1), (1, 2));
+        assert_eq!(line_col("", 0), (1, 1));
+        assert_eq!(line_col("\n", 1), (1, 1));
+    }
+
+    #[test]
+    fn settle_keeps_spans_inside_the_text() {
+        use super::settle;
+        let text = "a = \"é\"\n";
+        assert_eq!(settle(text, 0..1), 0..1);
+        // From inside 'é' (bytes 5 and 6): back to its start.
+        assert_eq!(settle(text, 6..7), 5..7);
+        assert_eq!(settle(text, 5..6), 5..5);
+        assert_eq!(settle(text, 3..99), 3..text.len());
+        // The end of the text: the end of the last line.
+        assert_eq!(settle(text, text.len()..text.len()), 8..8);
+        assert_eq!(settle(text, 99..120), 8..8);
+        assert_eq!(settle("x\r\n", 3..3), 1..1);
+        assert_eq!(settle("", 4..9), 0..0);
     }
 }
