@@ -6,7 +6,7 @@
 //! once. An item whose required reference cannot be resolved is left out of
 //! the model; the findings already stop any report.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -33,6 +33,9 @@ pub(crate) struct Builder<'a> {
     declared: HashMap<String, Declared>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
     folded: HashMap<String, String>,
+    /// Ids written a second time: references to them are ambiguous, and
+    /// the duplicate finding already says so.
+    duplicated: HashSet<String>,
     model: Model,
 }
 
@@ -42,6 +45,7 @@ pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) ->
         diags,
         declared: HashMap::new(),
         folded: HashMap::new(),
+        duplicated: HashSet::new(),
         model: Model::default(),
     };
     b.declare_all();
@@ -134,6 +138,7 @@ impl Builder<'_> {
             .secondary(first.loc.clone(), format!("first used here, by {what}"))
             .help("ids are unique across the whole plan set (case does not count); rename one");
             self.push(d);
+            self.duplicated.insert(text.clone());
             return;
         }
         self.folded.insert(key, text.clone());
@@ -164,6 +169,11 @@ impl Builder<'_> {
             if found.kind() == want {
                 return Some(found);
             }
+            if self.duplicated.contains(text) {
+                // Perhaps it meant the second item with this id: the
+                // duplicate finding covers it.
+                return None;
+            }
             self.push(
                 Diagnostic::new(
                     Code::WrongKindRef,
@@ -184,6 +194,9 @@ impl Builder<'_> {
             if d.kind.is_none() || d.kind == Some(want) {
                 return None;
             }
+        }
+        if self.duplicated.contains(text) {
+            return None;
         }
         let candidates: Vec<&str> = self
             .declared
@@ -625,6 +638,7 @@ impl Builder<'_> {
                         source: r.source.clone(),
                         illustrative: r.illustrative,
                         loc: loc(file, &r.id),
+                        due_loc: r.due.as_ref().map(|d| loc(file, d)),
                     });
                 }
             }
@@ -669,6 +683,7 @@ impl Builder<'_> {
                         updates,
                         loc: loc(file, &r.id),
                         due_loc: loc(file, &r.due),
+                        added_loc: loc(file, &r.added),
                     });
                 }
             }
@@ -726,7 +741,9 @@ impl Builder<'_> {
                         loc(file, r),
                         "the reason for a revised due date is empty",
                     )
-                    .secondary(loc(file, d), "revised due date"),
+                    .label("empty")
+                    .secondary(loc(file, d), "revised due date")
+                    .help("say why the date moved: boards ask"),
                 );
             }
             if let (Some(d), None) = (&u.due, &u.reason) {
@@ -790,6 +807,8 @@ impl Builder<'_> {
                 reason: u.reason.as_ref().map(|r| r.get_ref().clone()),
                 action: u.action.as_ref().map(|a| a.get_ref().clone()),
                 loc: Loc::new(file, span),
+                date_loc: loc(file, &u.date),
+                due_loc: u.due.as_ref().map(|d| loc(file, d)),
             });
         }
         // The model promises date order; the finding above already says

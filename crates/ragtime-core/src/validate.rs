@@ -52,12 +52,17 @@ fn cycles(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
 }
 
 fn dates(model: &Model, diags: &mut Vec<Diagnostic>) {
+    // A reversed period (already reported) has no inside: checking dates
+    // against it would flag every one.
+    let reversed = |s: &Strategy| s.end < s.start;
     for c in &model.commitments {
         let s = model.strategy(model.priority(c.priority).strategy);
         if let Some(due) = c.due
+            && !reversed(s)
             && (due < s.start || due > s.end)
         {
-            diags.push(outside(s, due, c.loc.clone(), "commitment"));
+            let at = c.due_loc.clone().unwrap_or_else(|| c.loc.clone());
+            diags.push(outside(s, due, at, "commitment"));
         }
     }
     for m in &model.milestones {
@@ -66,27 +71,29 @@ fn dates(model: &Model, diags: &mut Vec<Diagnostic>) {
                 .priority(model.commitment(m.commitment).priority)
                 .strategy,
         );
-        if m.due < s.start || m.due > s.end {
+        if !reversed(s) && (m.due < s.start || m.due > s.end) {
             diags.push(outside(s, m.due, m.due_loc.clone(), "milestone"));
         }
         for u in &m.updates {
             if let Some(due) = u.due
+                && !reversed(s)
                 && (due < s.start || due > s.end)
             {
-                diags.push(outside(s, due, u.loc.clone(), "revised"));
+                let at = u.due_loc.clone().unwrap_or_else(|| u.loc.clone());
+                diags.push(outside(s, due, at, "revised"));
             }
             if u.date < m.added {
                 diags.push(
                     Diagnostic::new(
                         Code::UpdateBeforeAdded,
-                        u.loc.clone(),
+                        u.date_loc.clone(),
                         format!(
                             "update dated {} is before `{}` was added on {}",
                             u.date, m.id, m.added
                         ),
                     )
-                    .label("update")
-                    .secondary(m.loc.clone(), "milestone")
+                    .label("update date")
+                    .secondary(m.added_loc.clone(), "added to the plan")
                     .help("fix the update's date, or the milestone's `added` date"),
                 );
             }
