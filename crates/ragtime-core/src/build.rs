@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::diag::{Code, Diagnostic, did_you_mean, did_you_mean_id};
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, Loc};
@@ -164,6 +164,18 @@ impl Builder<'_> {
     }
 
     fn lookup(&mut self, file: FileId, name: &SpannedStr, want: Kind) -> Option<EntityRef> {
+        self.lookup_from(file, name, want, None)
+    }
+
+    /// [`Self::lookup`] for a reference made by the item `from`, which is
+    /// never suggested as what was meant.
+    fn lookup_from(
+        &mut self,
+        file: FileId,
+        name: &SpannedStr,
+        want: Kind,
+        from: Option<&str>,
+    ) -> Option<EntityRef> {
         let text = name.get_ref();
         if let Some(&found) = self.model.ids.get(text) {
             if found.kind() == want {
@@ -185,7 +197,14 @@ impl Builder<'_> {
                     ),
                 )
                 .label(format!("expected {}", want.with_article()))
-                .secondary(self.model.loc_of(found).clone(), "defined here"),
+                .secondary(self.model.loc_of(found).clone(), "defined here")
+                .help(if want == Kind::Owner && found.kind() == Kind::Board {
+                    "an owner is a role from the `[[owner]]` registry; \
+                     boards that oversee an item go in its `boards`"
+                        .to_string()
+                } else {
+                    format!("use the id of {} here", want.with_article())
+                }),
             );
             return None;
         }
@@ -201,7 +220,7 @@ impl Builder<'_> {
         let candidates: Vec<&str> = self
             .declared
             .iter()
-            .filter(|(_, d)| d.kind == Some(want))
+            .filter(|(id, d)| d.kind == Some(want) && Some(id.as_str()) != from)
             .map(|(id, _)| id.as_str())
             .collect();
         let mut d = Diagnostic::new(
@@ -212,11 +231,18 @@ impl Builder<'_> {
         .label(format!("unknown {}", want.name()));
         let mut sorted = candidates;
         sorted.sort_unstable();
-        if let Some(best) = did_you_mean(text, sorted.iter().copied()) {
+        if let Some(best) = did_you_mean_id(text, sorted.iter().copied()) {
             d = d.help(format!("did you mean `{best}`?"));
         } else if want == Kind::Owner || want == Kind::Board {
             d = d.help(format!(
                 "add it to the {} registry, or fix the spelling",
+                want.name()
+            ));
+        } else if want == Kind::Strategy {
+            d = d.help("add a file with a `[strategy]` of this id, or fix the spelling");
+        } else {
+            d = d.help(format!(
+                "add a `[[{}]]` with this id, or fix the spelling",
                 want.name()
             ));
         }
@@ -302,8 +328,20 @@ impl Builder<'_> {
             .join(", ");
         let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
             .label(format!("expected one of {list}"));
+        let colours = [
+            "blue",
+            "red",
+            "amber",
+            "green",
+            "amber/green",
+            "amber/red",
+            "rag",
+        ];
         let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
             Some(best) => d.help(format!("did you mean `{best}`?")),
+            None if code == Code::BadStatus && colours.contains(&text.to_lowercase().as_str()) => {
+                d.help("a status is not a colour: Ragtime works the colour out from the status, its dates and the settings")
+            }
             None => d,
         };
         self.push(d);
@@ -417,7 +455,8 @@ impl Builder<'_> {
                         format!("strategy ends on {end}, before it starts on {start}"),
                     )
                     .label("end date")
-                    .secondary(loc(file, &r.start), "start date"),
+                    .secondary(loc(file, &r.start), "start date")
+                    .help("swap the dates, or correct the one that is wrong"),
                 );
             }
             let ix = StrategyIx::from_usize(self.model.strategies.len());
@@ -689,9 +728,12 @@ impl Builder<'_> {
             }
         }
         for (file, ix, names) in deps {
+            let me = self.model.milestones[ix.index()].id.clone();
             let mut resolved = Vec::new();
             for name in names {
-                if let Some(EntityRef::Milestone(d)) = self.lookup(file, name, Kind::Milestone) {
+                if let Some(EntityRef::Milestone(d)) =
+                    self.lookup_from(file, name, Kind::Milestone, Some(&me))
+                {
                     resolved.push(d);
                 }
             }

@@ -179,6 +179,24 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The id closest to `input` among `candidates`, if it is a likely slip:
+/// a different case, or one or two characters off (fewer for short ids).
+/// Stricter than [`did_you_mean`]: ids often share long prefixes
+/// (`CPS-M-REVIEWS`, `CPS-M-FOSTER`) without being near misses.
+pub fn did_you_mean_id<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    let allowed = (input.chars().count() / 5).clamp(1, 2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&input, &c.to_lowercase()), c))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +221,17 @@ mod tests {
         let keys = ["status", "note", "date"];
         assert_eq!(did_you_mean("stauts", keys), Some("status"));
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn did_you_mean_id_finds_slips_not_siblings() {
+        let ids = ["CPS-P1", "CPS-M-FOSTER", "hos-fostering", "cabinet"];
+        assert_eq!(did_you_mean_id("cps-p1", ids), Some("CPS-P1"));
+        assert_eq!(did_you_mean_id("CPS-P9", ids), Some("CPS-P1"));
+        assert_eq!(did_you_mean_id("hos-fosterng", ids), Some("hos-fostering"));
+        assert_eq!(did_you_mean_id("cabniet", ids), Some("cabinet"));
+        // A shared prefix is not a slip.
+        assert_eq!(did_you_mean_id("CPS-M-REVIEWS", ids), None);
+        assert_eq!(did_you_mean_id("cpb", ids), None);
     }
 }

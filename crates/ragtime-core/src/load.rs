@@ -152,6 +152,10 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
         // same line (an unclosed bracket, a missing quote): only the first
         // finding on a line is news.
         let (mut offset, mut line, mut last_line) = (0, 0, None);
+        // A table header written twice reopens the first table, so each of
+        // its keys is then "duplicate" too: one finding for the header is
+        // enough, up to the next header.
+        let mut reopened_until = 0;
         for d in found {
             let start = d.primary.loc.span.start;
             line += text.as_bytes()[offset..start]
@@ -159,6 +163,13 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
                 .filter(|&&b| b == b'\n')
                 .count();
             offset = start;
+            if d.message.starts_with("duplicate key") {
+                if on_header_line(text, start) {
+                    reopened_until = next_header(text, start);
+                } else if start < reopened_until {
+                    continue;
+                }
+            }
             if last_line != Some(line) {
                 last_line = Some(line);
                 diags.push(d);
@@ -354,15 +365,16 @@ fn too_deep(file: FileId, text: &str, span: Option<Range<usize>>, message: &str)
 }
 
 fn duplicate_key(file: FileId, text: &str, span: Range<usize>, written: &str) -> Diagnostic {
-    let before = text.get(..span.start).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let header = before[line_start..].trim_start().starts_with('[');
-    let d = Diagnostic::new(
+    let header = on_header_line(text, span.start);
+    let mut d = Diagnostic::new(
         Code::Syntax,
-        Loc::new(file, span),
+        Loc::new(file, span.clone()),
         format!("duplicate key `{written}`"),
     )
     .label("written a second time");
+    if let Some(first) = first_written(text, span.start, written, header) {
+        d = d.secondary(Loc::new(file, first), "first written here");
+    }
     if !header {
         d.help("a key may appear once in each table: remove one of them")
     } else if written == "strategy" || written == "settings" {
@@ -374,6 +386,82 @@ fn duplicate_key(file: FileId, text: &str, span: Range<usize>, written: &str) ->
             "write `[[{written}]]` (double brackets) on every item to make a list"
         ))
     }
+}
+
+/// The start and end (before the newline) of the line holding `at`.
+fn line_around(text: &str, at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let start = text.as_bytes()[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    start..line_end(text.as_bytes(), at)
+}
+
+fn is_header(line: &str) -> bool {
+    line.trim_start().starts_with('[')
+}
+
+fn on_header_line(text: &str, at: usize) -> bool {
+    is_header(&text[line_around(text, at)])
+}
+
+/// Where the next table header after the line holding `at` starts.
+fn next_header(text: &str, at: usize) -> usize {
+    let mut start = line_around(text, at).end;
+    while start < text.len() {
+        let line = line_around(text, start + 1);
+        if is_header(&text[line.clone()]) {
+            return line.start;
+        }
+        start = line.end;
+    }
+    text.len()
+}
+
+/// `a.b` for the header line `[[ a.b ]]  # note`.
+fn header_name(line: &str) -> &str {
+    line.trim_start()
+        .trim_start_matches('[')
+        .split(']')
+        .next()
+        .unwrap_or_default()
+        .trim()
+}
+
+/// Where a duplicated key was first written, searching back from `at`: the
+/// same header, or the same key in the same table. The parser knows but
+/// does not say; a key written unusually (quoted, dotted) is not found.
+fn first_written(text: &str, at: usize, written: &str, header: bool) -> Option<Range<usize>> {
+    // Far enough for any plan table, and bounded for huge broken files.
+    const LOOK_BACK: usize = 2000;
+    let this = line_around(text, at);
+    let name = header_name(&text[this.clone()]);
+    let mut end = this.start;
+    for _ in 0..LOOK_BACK {
+        if end == 0 {
+            return None;
+        }
+        let line = line_around(text, end - 1);
+        let written_line = &text[line.clone()];
+        let trimmed = written_line.trim_start();
+        let indent = line.start + written_line.len() - trimmed.len();
+        if header {
+            if is_header(trimmed) && header_name(trimmed) == name {
+                let offset = trimmed.find(written)?;
+                return Some(indent + offset..indent + offset + written.len());
+            }
+        } else if is_header(trimmed) {
+            return None;
+        } else if trimmed
+            .strip_prefix(written)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return Some(indent..indent + written.len());
+        }
+        end = line.start;
+    }
+    None
 }
 
 /// The key of a `key = value` pair, from the text before the value.

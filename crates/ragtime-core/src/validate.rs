@@ -34,7 +34,11 @@ fn cycles(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
                 model.loc_of(cycle[0]).clone(),
                 format!("{what} form a circle: {circle}"),
             )
-            .label(format!("{} {verb} itself in the end", names[0]));
+            .label(if cycle.len() == 1 {
+                format!("{} {verb} itself", names[0])
+            } else {
+                format!("{} {verb} itself in the end", names[0])
+            });
             for &other in &cycle[1..] {
                 d = d.secondary(model.loc_of(other).clone(), "part of the circle");
             }
@@ -115,7 +119,7 @@ fn outside(
             s.id, s.start, s.end
         ),
     )
-    .label("due date")
+    .label(format!("{what} due date"))
     .secondary(s.loc.clone(), "strategy")
     .help("move the date into the strategy's period, or extend the period")
 }
