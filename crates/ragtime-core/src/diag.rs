@@ -216,6 +216,31 @@ mod tests {
         }
     }
 
+    /// `docs/diagnostics.md` lists exactly the codes, in order, with their
+    /// severities and summaries, so the table cannot drift from the code.
+    #[test]
+    fn the_code_table_in_the_docs_matches_the_codes() {
+        let doc = include_str!("../../../docs/diagnostics.md");
+        let rows: Vec<Vec<&str>> = doc
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+            .collect();
+        let listed: Vec<&str> = rows.iter().map(|r| r[0].trim_matches('`')).collect();
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes, "the table's codes");
+        for (row, code) in rows.iter().zip(Code::ALL) {
+            assert_eq!(row.len(), 4, "{code}: expected 4 columns: {row:?}");
+            let severity = match code.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            assert_eq!(row[1], severity, "{code}: severity");
+            assert_eq!(row[2], code.summary(), "{code}: summary");
+            assert!(!row[3].is_empty(), "{code}: no example fix");
+        }
+    }
+
     #[test]
     fn did_you_mean_finds_near_misses_only() {
         let keys = ["status", "note", "date"];
