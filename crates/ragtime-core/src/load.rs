@@ -135,7 +135,8 @@ fn utf16(file: FileId, bytes: &[u8]) -> Option<Diagnostic> {
 }
 
 /// Parses one file's text into raw records, adding a finding for every
-/// problem. Returns `None` when the file could not be read as TOML at all.
+/// problem. Returns `None` when the file could not be read as TOML at all
+/// (an empty file reads as no records).
 pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -191,7 +192,9 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
             Diagnostic::new(Code::EmptyFile, Loc::new(file, 0..0), "file has no keys")
                 .help("add a `[strategy]`, `[[owner]]` or `[[board]]` table, or delete the file"),
         );
-        return None;
+        // Read, and empty: nothing elsewhere can refer into it, so the other
+        // files' references are still checked.
+        return Some(RawFile::default());
     }
 
     let mut raw = RawFile::default();
