@@ -140,42 +140,7 @@ fn utf16(file: FileId, bytes: &[u8]) -> Option<Diagnostic> {
 pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        // Errors without a place all get the same guessed one: convert the
-        // first only, as finding the place reads the whole text.
-        let mut placeless = false;
-        let mut found: Vec<Diagnostic> = errors
-            .iter()
-            .filter(|err| err.span().is_some() || !std::mem::replace(&mut placeless, true))
-            .map(|err| syntax_diagnostic(file, text, err))
-            .collect();
-        found.sort_by_key(|d| d.primary.loc.span.start);
-        // After a mistake the parser often trips again further along the
-        // same line (an unclosed bracket, a missing quote): only the first
-        // finding on a line is news.
-        let (mut offset, mut line, mut last_line) = (0, 0, None);
-        // A table header written twice reopens the first table, so each of
-        // its keys is then "duplicate" too: one finding for the header is
-        // enough, up to the next header.
-        let mut reopened_until = 0;
-        for d in found {
-            let start = d.primary.loc.span.start;
-            line += text.as_bytes()[offset..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            offset = start;
-            if d.message.starts_with("duplicate key") {
-                if on_header_line(text, start) {
-                    reopened_until = next_header(text, start);
-                } else if start < reopened_until {
-                    continue;
-                }
-            }
-            if last_line != Some(line) {
-                last_line = Some(line);
-                diags.push(d);
-            }
-        }
+        syntax_findings(file, text, &errors, diags);
         return None;
     }
     // The parser checks numbers lazily, when they are read into a field; a
@@ -243,6 +208,139 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
         }
     }
     Some(raw)
+}
+
+/// The parser's errors as findings, without the noise that follows a first
+/// mistake.
+fn syntax_findings(
+    file: FileId,
+    text: &str,
+    errors: &[toml::de::Error],
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Errors without a place all get the same guessed one: convert the
+    // first only, as finding the place reads the whole text.
+    let mut placeless = false;
+    let mut found: Vec<Diagnostic> = errors
+        .iter()
+        .filter(|err| err.span().is_some() || !std::mem::replace(&mut placeless, true))
+        .map(|err| syntax_diagnostic(file, text, err))
+        .collect();
+    found.sort_by_key(|d| d.primary.loc.span.start);
+    // A list or inline table that is never closed swallows the rest of the
+    // file, and the parser reports nearly every later line: past the line
+    // where it opens, nothing the parser says is news.
+    let unclosed = never_closed(text);
+    let unclosed_line = unclosed.map(|(at, _)| line_around(text, at));
+    let mut shown_on_unclosed_line = false;
+    // After a mistake the parser often trips again further along the same
+    // line (an unclosed quote, a missing comma): only the first finding on
+    // a line is news.
+    let (mut offset, mut line, mut last_line) = (0, 0, None);
+    // A table header written twice reopens the first table, so each of its
+    // keys is then "duplicate" too: one finding for the header is enough,
+    // up to the next header.
+    let mut reopened_until = 0;
+    for d in found {
+        let start = d.primary.loc.span.start;
+        if unclosed_line.as_ref().is_some_and(|l| start > l.end) {
+            break;
+        }
+        line += text.as_bytes()[offset..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        offset = start;
+        if d.message.starts_with("duplicate key") {
+            if on_header_line(text, start) {
+                reopened_until = next_header(text, start);
+            } else if start < reopened_until {
+                continue;
+            }
+        }
+        if last_line != Some(line) {
+            last_line = Some(line);
+            shown_on_unclosed_line |= unclosed_line.as_ref().is_some_and(|l| l.contains(&start));
+            diags.push(d);
+        }
+    }
+    if let Some((at, bracket)) = unclosed
+        && !shown_on_unclosed_line
+    {
+        let (what, close) = if bracket == '[' {
+            ("list", ']')
+        } else {
+            ("inline table", '}')
+        };
+        diags.push(
+            Diagnostic::new(
+                Code::Syntax,
+                Loc::new(file, at..at + 1),
+                format!("this `{bracket}` is never closed"),
+            )
+            .label(format!("the {what} starts here"))
+            .help(format!("close the {what} with `{close}` where it ends")),
+        );
+    }
+}
+
+/// The outermost `[` or `{` of a value that is still open at the end of
+/// the text, if any. A light scan, not a parser: it skips strings and
+/// comments and does not count table headers.
+fn never_closed(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut open: Vec<(usize, u8)> = Vec::new();
+    let mut line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let rest = &bytes[i..];
+        if line_start && !b.is_ascii_whitespace() {
+            line_start = false;
+            if b == b'[' && open.is_empty() {
+                // A table header: not a value.
+                i = line_end(bytes, i);
+                continue;
+            }
+        }
+        match b {
+            b'\n' => line_start = true,
+            b'#' => {
+                i = line_end(bytes, i);
+                continue;
+            }
+            b'"' | b'\'' => {
+                let multi = rest.starts_with(&[b, b, b]);
+                let quote: &[u8] = if multi { &rest[..3] } else { &rest[..1] };
+                let mut j = i + quote.len();
+                let mut closed = false;
+                while j < bytes.len() {
+                    if bytes[j..].starts_with(quote) {
+                        closed = true;
+                        break;
+                    }
+                    if !multi && bytes[j] == b'\n' {
+                        break;
+                    }
+                    // Basic strings have escapes; literal strings do not.
+                    j += if b == b'"' && bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                i = if closed {
+                    j + quote.len()
+                } else {
+                    j.min(bytes.len())
+                };
+                continue;
+            }
+            b'[' | b'{' => open.push((i, b)),
+            b']' | b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.first().map(|&(at, b)| (at, char::from(b)))
 }
 
 /// Reports integers and floats the parser let through but cannot read
@@ -326,7 +424,11 @@ fn syntax_diagnostic(file: FileId, text: &str, err: &toml::de::Error) -> Diagnos
     if !rest.is_empty() {
         d = d.label(rest.join("; "));
     }
-    if first_line == "string values must be quoted" && !written.is_empty() {
+    // Only for words (`at-risk`, `Head of Fostering`); `3 y` is more likely
+    // a missing comma than text.
+    if first_line == "string values must be quoted"
+        && written.chars().next().is_some_and(char::is_alphabetic)
+    {
         // `key = ` when the value has a key of its own (not a list element).
         let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
         d = d.help(format!(
@@ -837,4 +939,342 @@ fn backticked(message: &str) -> Vec<String> {
         .step_by(2)
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{PLAN, REGISTRY, found, load_files, plan_with, text_at};
+    use crate::{Input, load};
+
+    fn messages(plans: &crate::PlanSet) -> Vec<&str> {
+        plans
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn every_bad_key_of_a_record_is_reported_and_the_record_still_read() {
+        let plans = plan_with(
+            "owner = \"hos-fostering\"\nadded",
+            "owner = \"hos-fostering\"\nstauts = \"on-target\"\ncolour = \"green\"\n\
+             illustrative = \"yes\"\nadded",
+        );
+        assert_eq!(
+            messages(&plans),
+            [
+                "unknown key `stauts`",
+                "unknown key `colour`",
+                "expected `true` or `false`, found the text \"yes\"",
+            ]
+        );
+        // Read without its bad keys, the milestone is in the model.
+        assert_eq!(plans.model.milestones.len(), 1);
+    }
+
+    #[test]
+    fn a_milestone_key_that_belongs_in_the_update_log_says_so() {
+        let plans = plan_with(
+            "added = 2025-01-06",
+            "statsu = \"at-risk\"\nadded = 2025-01-06",
+        );
+        let help = plans.diagnostics[0].help.as_deref().unwrap();
+        assert!(help.contains("[[milestone.update]]"), "{help}");
+    }
+
+    #[test]
+    fn an_update_missing_a_key_is_dropped_and_its_milestone_kept() {
+        let plans = plan_with(
+            "  status = \"on-target\"\n  by = \"hos-fostering\"\n",
+            "  status = \"on-target\"\n",
+        );
+        assert_eq!(
+            messages(&plans),
+            ["missing key `by` in `[[milestone.update]]` of `CPS-P1-C1-M1`"]
+        );
+        assert_eq!(
+            text_at(&plans, &plans.diagnostics[0].primary),
+            "[[milestone.update]]"
+        );
+        let milestone = &plans.model.milestones[0];
+        assert_eq!(milestone.updates.len(), 1);
+        assert_eq!(milestone.updates[0].status, crate::Status::AtRisk);
+    }
+
+    #[test]
+    fn a_required_key_with_a_bad_value_is_not_also_reported_missing() {
+        let plans = plan_with("title = \"Launch", "title = 2025-01-01\nnote = \"Launch");
+        assert_eq!(
+            messages(&plans),
+            [
+                "expected text in quotes, found the date `2025-01-01`",
+                "unknown key `note`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_key_in_an_inline_table_names_the_table() {
+        let plans = plan_with(
+            "direction = \"higher\"",
+            "direction = \"higher\"\nbaseline = { value = 100 }",
+        );
+        assert_eq!(
+            messages(&plans),
+            ["missing key `date` in `baseline` of `CPS-M1`"]
+        );
+    }
+
+    #[test]
+    fn a_single_bracket_list_table_is_reported_and_read() {
+        let plans = plan_with("[[milestone]]", "[milestone]");
+        assert_eq!(found(&plans), ["E0102 plan.toml:20:1"]);
+        assert_eq!(
+            plans.diagnostics[0].help.as_deref(),
+            Some("write `[[milestone]]` (double brackets) so the file can hold several")
+        );
+        assert_eq!(plans.model.milestones.len(), 1);
+    }
+
+    #[test]
+    fn items_that_are_not_tables_are_explained() {
+        let plans = load_files(&[(
+            "a.toml",
+            "strategy = \"CPS\"\nowner = [\"dcs\"]\nboard = 5\n",
+        )]);
+        assert_eq!(
+            messages(&plans),
+            [
+                "`strategy` at the top of a file must be a `[strategy]` table, found string",
+                "each `owner` must be a table, found string",
+                "`board` must be a list of tables, found integer",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_said_in_plain_words_with_the_fix() {
+        for (old, new, message, help) in [
+            (
+                "boards = [\"cpb\"]",
+                "boards = \"cpb\"",
+                "expected a list in square brackets, found the text \"cpb\"",
+                "write a list: `boards = [\"cpb\"]`",
+            ),
+            (
+                "due = 2025-06-30",
+                "due = \"2025-06-30\"",
+                "expected a date, found the text \"2025-06-30\"",
+                "write the date without quotes: `due = 2025-06-30`",
+            ),
+            (
+                "status = \"at-risk\"",
+                "status = \"at-risk\"\n  percent = 40.5",
+                "expected a whole number, found the number 40.5",
+                "write a whole number, e.g. `percent = 40`",
+            ),
+            (
+                "direction = \"higher\"",
+                "direction = \"higher\"\ntolerance = \"5\"",
+                "expected a number, found the text \"5\"",
+                "write the number without quotes: `tolerance = 5`",
+            ),
+            (
+                "boards = [\"cpb\"]",
+                "boards = [\"cpb\", 7]",
+                "expected text in quotes, found the number 7",
+                "put the text in double quotes: `\"7\"`",
+            ),
+        ] {
+            let plans = plan_with(old, new);
+            let d = &plans.diagnostics[0];
+            assert_eq!((d.code, d.message.as_str()), (Code::WrongType, message));
+            assert_eq!(d.help.as_deref(), Some(help), "{message}");
+        }
+    }
+
+    #[test]
+    fn only_the_first_syntax_error_on_a_line_is_shown() {
+        let plans = load_files(&[("a.toml", "t = {x = 3 y = 4}\nu = 'ok' 'no'\n")]);
+        assert_eq!(found(&plans), ["E0001 a.toml:1:10", "E0001 a.toml:2:10"]);
+        // `3 y` is more likely a missing comma than text to quote.
+        assert_eq!(plans.diagnostics[0].help, None);
+    }
+
+    #[test]
+    fn a_list_never_closed_is_one_finding_at_its_start() {
+        // The parser would report nearly every line below it.
+        let plans = plan_with("boards = [\"cpb\"]", "boards = [\"cpb\"");
+        assert_eq!(found(&plans), ["E0001 plan.toml:7:10"]);
+        assert_eq!(plans.diagnostics[0].message, "this `[` is never closed");
+        // An error on the line where it opens is the news.
+        let plans = load_files(&[("a.toml", "a = 1\nu = [1,{2]\nv = 'ok'\nw = 2\n")]);
+        assert_eq!(found(&plans), ["E0001 a.toml:2:10"]);
+    }
+
+    #[test]
+    fn never_closed_skips_strings_comments_and_headers() {
+        assert_eq!(never_closed("a = [1,\n 2]\n[b]\nc = { d = 1 }\n"), None);
+        assert_eq!(never_closed("a = \"[\" # [\nb = '{'\n[[c]]\n"), None);
+        assert_eq!(never_closed("a = \"\"\"\n[\n\"\"\"\nb = \"\\\"[\"\n"), None);
+        assert_eq!(
+            never_closed("x = 1\na = [1,\n[b]\nc = 2\n"),
+            Some((10, '['))
+        );
+        assert_eq!(never_closed("a = { b = [1] \nc = 2"), Some((4, '{')));
+        // An unclosed quote ends at its line.
+        assert_eq!(never_closed("a = \"oops\n[b]\n"), None);
+    }
+
+    #[test]
+    fn unquoted_text_gets_the_quoted_fix() {
+        let plans = plan_with("status = \"at-risk\"", "status = at-risk");
+        let d = &plans.diagnostics[0];
+        assert_eq!(d.message, "string values must be quoted");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("put text in double quotes: `status = \"at-risk\"`")
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_points_at_both_places() {
+        let plans = plan_with(
+            "  by = \"hos-fostering\"\n  due",
+            "  by = \"hos-fostering\"\n  status = \"on-target\"\n  due",
+        );
+        assert_eq!(found(&plans), ["E0001 plan.toml:37:3"]);
+        let d = &plans.diagnostics[0];
+        assert_eq!(d.message, "duplicate key `status`");
+        let first = &d.secondary[0];
+        assert_eq!(text_at(&plans, first), "status");
+        assert_eq!(
+            plans.source(first.loc.file).line_col(first.loc.span.start),
+            (35, 3)
+        );
+    }
+
+    #[test]
+    fn a_table_written_twice_is_one_finding_not_one_per_key() {
+        let plans = plan_with(
+            "[[priority]]",
+            "[strategy]\nid = \"CPS-2\"\ntitle = \"Care Leavers\"\n\n[[priority]]",
+        );
+        assert_eq!(messages(&plans), ["duplicate key `strategy`"]);
+        let d = &plans.diagnostics[0];
+        assert_eq!(
+            plans
+                .source(d.file())
+                .line_col(d.secondary[0].loc.span.start),
+            (1, 2)
+        );
+        assert!(d.help.as_deref().unwrap().contains("its own file"));
+    }
+
+    #[test]
+    fn numbers_the_parser_let_through_are_syntax_errors() {
+        let plans = plan_with(
+            "status = \"at-risk\"",
+            "status = \"at-risk\"\n  percent = 0b",
+        );
+        assert_eq!(found(&plans), ["E0001 plan.toml:36:13"]);
+        assert_eq!(plans.diagnostics[0].message, "invalid integer `0b`");
+        // Under a key nothing reads, too.
+        let plans = load_files(&[("a.toml", "x = 1_0\u{0660}\n")]);
+        assert_eq!(found(&plans), ["E0001 a.toml:1:5"]);
+    }
+
+    #[test]
+    fn unusual_but_valid_numbers_are_accepted() {
+        let mut diags = Vec::new();
+        let text = "a = 0x1F\nb = 0o17\nc = 0b101\nd = 1_000\ne = nan\nf = -inf\ng = 6.02e23\n";
+        assert!(parse(FileId(0), text, &mut diags).is_some());
+        // Only the unknown top-level keys.
+        assert!(
+            diags.iter().all(|d| d.code == Code::UnknownKey),
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_too_deep() {
+        let deep = format!("x = {}{}\n", "[".repeat(100), "]".repeat(100));
+        let plans = load_files(&[("a.toml", &deep)]);
+        assert_eq!(
+            messages(&plans),
+            ["lists or tables are nested deeper than the parser allows"]
+        );
+        // A long dotted key is reported without a place: find its line.
+        let key = format!("a = 1\n\n{} = 1\n", vec!["k"; 100].join("."));
+        let plans = load_files(&[("a.toml", &key)]);
+        assert_eq!(found(&plans), ["E0005 a.toml:3:1"]);
+    }
+
+    #[test]
+    fn encodings_other_than_utf8_are_e0002() {
+        let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+        utf16.extend("id = 1\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let no_mark: Vec<u8> = "id = 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let latin1 = b"a = 1\nnote = \"caf\xe9\"\nb = 2\n".to_vec();
+        let plans = load(vec![
+            Input::new("utf16.toml", utf16),
+            Input::new("no-mark.toml", no_mark),
+            Input::new("latin1.toml", latin1),
+        ]);
+        assert_eq!(
+            found(&plans),
+            [
+                "E0002 utf16.toml:1:1",
+                "E0002 no-mark.toml:1:2",
+                "E0002 latin1.toml:2:12",
+            ]
+        );
+        assert_eq!(
+            plans.diagnostics[0].message,
+            "file is UTF-16 (little-endian) text, not UTF-8"
+        );
+        // The excerpt keeps the line where the text breaks, bad byte marked.
+        assert_eq!(plans.sources[2].text, "a = 1\nnote = \"caf\u{FFFD}\"");
+        assert_eq!(text_at(&plans, &plans.diagnostics[2].primary), "\u{FFFD}");
+    }
+
+    #[test]
+    fn files_over_the_cap_are_refused_unread() {
+        let plans = load(vec![Input::new("big.toml", vec![b'#'; MAX_FILE_BYTES + 1])]);
+        assert_eq!(found(&plans), ["E0004 big.toml:1:1"]);
+        assert_eq!(plans.sources[0].text, "");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_e0003() {
+        for text in ["", "\n\n", "# a comment\n"] {
+            let plans = load_files(&[("a.toml", text)]);
+            assert_eq!(found(&plans), ["E0003 a.toml:1:1"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn key_before_finds_the_key_of_a_value() {
+        let text = "due = \"x\"\nbaseline = { date = 1 }\nboards = [\"a\", 7]\né = 1\n";
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(key_before(text, at("\"x\"")), Some("due"));
+        assert_eq!(key_before(text, at("{ date")), Some("baseline"));
+        assert_eq!(key_before(text, at("1 }")), Some("date"));
+        assert_eq!(key_before(text, at("7]")), None);
+        // A bare key outside ASCII is not a valid key anyway.
+        assert_eq!(key_before(text, at("1\n")), None);
+    }
+
+    #[test]
+    fn the_base_plan_parses_without_findings() {
+        let mut diags = Vec::new();
+        assert!(parse(FileId(0), PLAN, &mut diags).is_some());
+        assert!(parse(FileId(1), REGISTRY, &mut diags).is_some());
+        assert!(diags.is_empty(), "{diags:#?}");
+    }
 }
