@@ -206,3 +206,143 @@ fn outgoing_contains(graph: &PlanGraph, commitment: EntityRef) -> usize {
         .filter(|e| *e.weight() == Edge::Contains)
         .count()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{PLAN, REGISTRY, found, load_files, plan_with, text_at};
+
+    #[test]
+    fn a_reversed_period_is_reported_once_not_against_every_date() {
+        let plans = plan_with("end = 2027-12-31", "end = 2024-12-31");
+        assert_eq!(found(&plans), ["E0401 plan.toml:5:7"]);
+    }
+
+    #[test]
+    fn dates_outside_the_period_point_at_the_date() {
+        let plans = plan_with(
+            "measures = [\"CPS-M1\"]",
+            "measures = [\"CPS-M1\"]\ndue = 2028-03-31",
+        );
+        assert_eq!(found(&plans), ["E0402 plan.toml:19:7"]);
+        assert_eq!(plans.diagnostics[0].primary.text, "commitment due date",);
+        let plans = plan_with("due = 2025-09-30", "due = 2024-09-30");
+        assert_eq!(found(&plans), ["E0402 plan.toml:37:9"]);
+        assert_eq!(plans.diagnostics[0].primary.text, "revised due date");
+    }
+
+    #[test]
+    fn an_update_before_the_milestone_was_added_points_at_both_dates() {
+        let plans = plan_with("date = 2025-03-31", "date = 2024-12-31");
+        assert_eq!(found(&plans), ["E0406 plan.toml:29:10"]);
+        let d = &plans.diagnostics[0];
+        assert_eq!(text_at(&plans, &d.primary), "2024-12-31");
+        assert_eq!(text_at(&plans, &d.secondary[0]), "2025-01-06");
+    }
+
+    #[test]
+    fn a_commitment_needs_milestones_and_a_measure_or_a_due_date() {
+        let no_measure = PLAN.replacen("measures = [\"CPS-M1\"]\n", "", 1);
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &no_measure)]);
+        assert_eq!(found(&plans), ["W0501 plan.toml:14:6"]);
+        assert!(
+            plans.diagnostics[0]
+                .message
+                .ends_with("has no measure and no due date")
+        );
+        // A due date instead of a measure is enough.
+        let with_due = no_measure.replacen(
+            "owner = \"hos-fostering\"\n",
+            "owner = \"hos-fostering\"\ndue = 2026-03-31\n",
+            1,
+        );
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &with_due)]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        let extra = "[[commitment]]\nid = \"CPS-P1-C2\"\npriority = \"CPS-P1\"\n\
+                     text = \"We will ...\"\nowner = \"dcs\"\nmeasures = [\"CPS-M1\"]\n";
+        let plans = load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("more.toml", extra),
+        ]);
+        assert_eq!(found(&plans), ["W0501 more.toml:2:6"]);
+        assert!(plans.diagnostics[0].message.ends_with("has no milestones"));
+    }
+
+    #[test]
+    fn owners_and_boards_count_as_used_however_they_are_named() {
+        // `hos-fostering` only makes updates once everything it owned
+        // belongs to `dcs`; `cabinet` only approved the strategy, as `cpb`
+        // no longer reports to it.
+        let registry = REGISTRY.replacen("reports-to = \"cabinet\"\n", "", 1);
+        let plan = PLAN
+            .replacen(
+                "boards = [\"cpb\"]",
+                "boards = [\"cpb\"]\napproved = { by = \"cabinet\", on = 2024-12-19 }",
+                1,
+            )
+            .replace("owner = \"hos-fostering\"", "owner = \"dcs\"");
+        let plans = load_files(&[("registry.toml", &registry), ("plan.toml", &plan)]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        // Without the approval, nothing names `cabinet`.
+        let plan = PLAN.replace("owner = \"hos-fostering\"", "owner = \"dcs\"");
+        let plans = load_files(&[("registry.toml", &registry), ("plan.toml", &plan)]);
+        assert_eq!(found(&plans), ["W0504 registry.toml:12:6"]);
+        // An owner nobody names, a board nobody names or reports to.
+        let registry = format!(
+            "{REGISTRY}\n[[owner]]\nid = \"spare\"\nrole = \"Spare\"\norg = \"Council\"\n\n\
+             [[board]]\nid = \"forum\"\nname = \"Forum\"\n"
+        );
+        let plans = load_files(&[("registry.toml", &registry), ("plan.toml", PLAN)]);
+        assert_eq!(
+            found(&plans),
+            ["W0503 registry.toml:21:6", "W0504 registry.toml:26:6"]
+        );
+    }
+
+    #[test]
+    fn a_strategy_no_board_oversees_is_a_warning() {
+        let plan = PLAN.replacen("boards = [\"cpb\"]\n", "", 1).replacen(
+            "measures = [\"CPS-M1\"]",
+            "measures = [\"CPS-M1\"]\nboards = [\"cpb\"]",
+            1,
+        );
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &plan)]);
+        assert_eq!(found(&plans), ["W0502 plan.toml:2:6"]);
+    }
+
+    #[test]
+    fn circles_are_named_in_order() {
+        let more = "[[milestone]]\nid = \"M2\"\ncommitment = \"CPS-P1-C1\"\ntitle = \"Two\"\n\
+                    owner = \"dcs\"\nadded = 2025-01-06\ndue = 2025-05-31\n\
+                    depends-on = [\"CPS-P1-C1-M1\"]\n";
+        let plan = PLAN.replacen(
+            "due = 2025-06-30",
+            "due = 2025-06-30\ndepends-on = [\"M2\"]",
+            1,
+        );
+        let plans = load_files(&[
+            ("more.toml", more),
+            ("registry.toml", REGISTRY),
+            ("plan.toml", &plan),
+        ]);
+        assert_eq!(found(&plans), ["E0301 more.toml:2:6"]);
+        assert_eq!(
+            plans.diagnostics[0].message,
+            "milestones form a circle: `M2` -> `CPS-P1-C1-M1` -> `M2`"
+        );
+        let registry = REGISTRY.replacen(
+            "name = \"Cabinet\"",
+            "name = \"Cabinet\"\nreports-to = \"cpb\"",
+            1,
+        );
+        let plans = load_files(&[("registry.toml", &registry), ("plan.toml", PLAN)]);
+        assert_eq!(
+            plans
+                .diagnostics
+                .iter()
+                .map(|d| d.message.as_str())
+                .collect::<Vec<_>>(),
+            ["boards form a circle: `cabinet` -> `cpb` -> `cabinet`"]
+        );
+    }
+}
