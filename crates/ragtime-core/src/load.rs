@@ -166,6 +166,12 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
     for (key, value) in root {
         let key_loc = Loc::new(file, key.span());
         let name = key.get_ref().as_ref();
+        if SECTIONS.contains(&name)
+            && let Some(d) = orphan_header(file, text, name, &key, value.get_ref())
+        {
+            diags.push(d);
+            continue;
+        }
         match name {
             "strategy" | "settings" if !value.get_ref().is_table() => {
                 diags.push(
@@ -208,6 +214,54 @@ pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
         }
     }
     Some(raw)
+}
+
+/// A `[[milestone.update]]` (or `[strategy.approved]`) header with no
+/// `[[milestone]]` (or `[strategy]`) above it: the parser makes up an empty
+/// parent, whose missing keys would only confuse. One finding instead.
+fn orphan_header(
+    file: FileId,
+    text: &str,
+    section: &str,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &DeValue<'_>,
+) -> Option<Diagnostic> {
+    let at = key.span().start;
+    // A parent written after its child (`[strategy]` below
+    // `[strategy.approved]`) is valid TOML: it has keys of its own.
+    let made_up = value.as_table().is_some_and(|t| {
+        t.values()
+            .all(|v| v.get_ref().is_table() || v.get_ref().is_array())
+    });
+    if !made_up || !on_header_line(text, at) {
+        return None;
+    }
+    let line = &text[line_around(text, at)];
+    let header = header_name(line);
+    let child = header.strip_prefix(section)?.strip_prefix('.')?;
+    let brackets = |name: &str| {
+        if line.trim_start().starts_with("[[") {
+            format!("[[{name}]]")
+        } else {
+            format!("[{name}]")
+        }
+    };
+    let parent = if section == "strategy" || section == "settings" {
+        format!("[{section}]")
+    } else {
+        format!("[[{section}]]")
+    };
+    Some(
+        Diagnostic::new(
+            Code::MissingKey,
+            Loc::new(file, key.span()),
+            format!("`{}` has no `{parent}` above it", brackets(header)),
+        )
+        .label(format!("belongs to a `{parent}`"))
+        .help(format!(
+            "put the `{child}` below the `{parent}` it belongs to, in the same file"
+        )),
+    )
 }
 
 /// The parser's errors as findings, without the noise that follows a first
@@ -480,15 +534,16 @@ fn duplicate_key(file: FileId, text: &str, span: Range<usize>, written: &str) ->
     if let Some(first) = first_written(text, span.start, written, header) {
         d = d.secondary(Loc::new(file, first), "first written here");
     }
+    let name = header_name(&text[line_around(text, span.start)]);
     if !header {
         d.help("a key may appear once in each table: remove one of them")
-    } else if written == "strategy" || written == "settings" {
+    } else if name == "strategy" || name == "settings" {
         d.help(format!(
-            "a file holds one `[{written}]` table: put the other in its own file"
+            "a file holds one `[{name}]` table: put the other in its own file"
         ))
     } else {
         d.help(format!(
-            "write `[[{written}]]` (double brackets) on every item to make a list"
+            "write `[[{name}]]` (double brackets) on every item to make a list"
         ))
     }
 }
@@ -1039,6 +1094,32 @@ mod tests {
     }
 
     #[test]
+    fn a_child_table_with_no_parent_is_one_finding() {
+        let update =
+            "[[milestone.update]]\ndate = 2025-01-01\nstatus = \"on-target\"\nby = \"dcs\"\n";
+        let plans = load_files(&[("a.toml", update)]);
+        assert_eq!(
+            messages(&plans),
+            ["`[[milestone.update]]` has no `[[milestone]]` above it"]
+        );
+        let approved = "[strategy.approved]\nby = \"cabinet\"\non = 2024-12-19\n";
+        let plans = load_files(&[("a.toml", approved)]);
+        assert_eq!(
+            messages(&plans),
+            ["`[strategy.approved]` has no `[strategy]` above it"]
+        );
+        // The parent may come after its child: valid TOML, and read.
+        let later = PLAN.replacen(
+            "[strategy]",
+            "[strategy.approved]\nby = \"cabinet\"\non = 2024-12-19\n\n[strategy]",
+            1,
+        );
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &later)]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert!(plans.model.strategies[0].approved.is_some());
+    }
+
+    #[test]
     fn items_that_are_not_tables_are_explained() {
         let plans = load_files(&[(
             "a.toml",
@@ -1171,6 +1252,16 @@ mod tests {
             (1, 2)
         );
         assert!(d.help.as_deref().unwrap().contains("its own file"));
+        // The help names the whole header.
+        let plans = plan_with(
+            "  [[milestone.update]]\n  date = 2025-06-30",
+            "  [milestone.update]\n  date = 2025-06-30",
+        );
+        assert_eq!(messages(&plans), ["duplicate key `update`"]);
+        assert_eq!(
+            plans.diagnostics[0].help.as_deref(),
+            Some("write `[[milestone.update]]` (double brackets) on every item to make a list")
+        );
     }
 
     #[test]
