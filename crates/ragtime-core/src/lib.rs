@@ -20,7 +20,7 @@ mod validate;
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use graph::{Edge, Holdings, Oversight, PlanGraph};
 pub use model::*;
-pub use source::{FileId, Loc, Source};
+pub use source::{FileId, LineIndex, Loc, Source};
 
 /// One plan file as read by the caller.
 #[derive(Clone, Debug)]

@@ -71,21 +71,65 @@ pub fn settle(text: &str, span: Range<usize>) -> Range<usize> {
 /// The very end of a text that ends with a newline counts as the end of its
 /// last line, not the start of an empty one: that is where "unexpected end
 /// of file" belongs, and where the excerpt can show it.
+///
+/// This reads the text up to `offset`; for many look-ups in one text, build
+/// a [`LineIndex`] once.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    if offset == text.len() {
-        offset = text
-            .strip_suffix('\n')
-            .map_or(offset, |t| t.strip_suffix('\r').map_or(t.len(), str::len));
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// Where each line of a text starts, so that many positions in one text
+/// can be turned into lines and columns without reading it each time.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
     }
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
     }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+
+    /// Where 0-based `line` starts.
+    pub fn start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// Where 0-based `line` ends in `text`, after its line break: where
+    /// the next line starts, or the end of the text.
+    pub fn end(&self, text: &str, line: usize) -> usize {
+        self.starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next.min(text.len()))
+    }
+
+    /// [`line_col`] of `offset` in `text`, the text this index was built
+    /// from.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        if offset == text.len() {
+            offset = text
+                .strip_suffix('\n')
+                .map_or(offset, |t| t.strip_suffix('\r').map_or(t.len(), str::len));
+        }
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let col = text
+            .get(self.start(line)..offset)
+            .map_or(0, |before| before.chars().count());
+        (line + 1, col + 1)
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +150,25 @@ mod tests {
         assert_eq!(line_col("a", 1), (1, 2));
         assert_eq!(line_col("", 0), (1, 1));
         assert_eq!(line_col("\n", 1), (1, 1));
+    }
+
+    #[test]
+    fn a_line_index_agrees_with_reading_the_text() {
+        use super::LineIndex;
+        let text = "a = 1\r\nbé = 2\n\nc = 3";
+        let index = LineIndex::new(text);
+        for offset in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            assert_eq!(index.line_col(text, offset), (line, col), "{offset}");
+        }
+        assert_eq!(index.line_col(text, text.len()), (4, 6));
+        assert_eq!(index.line(7), 1);
+        assert_eq!((index.start(0), index.end(text, 0)), (0, 7));
+        assert_eq!((index.start(1), index.end(text, 1)), (7, 15));
+        assert_eq!((index.start(2), index.end(text, 2)), (15, 16));
+        assert_eq!((index.start(3), index.end(text, 3)), (16, 21));
     }
 
     #[test]
