@@ -36,6 +36,10 @@ pub(crate) struct Builder<'a> {
     /// Ids written a second time: references to them are ambiguous, and
     /// the duplicate finding already says so.
     duplicated: HashSet<String>,
+    /// The declared ids of each kind, sorted: what an unknown reference
+    /// might have meant. Built once, as a large plan set with many unknown
+    /// references would otherwise list every id for each.
+    ids_by_kind: HashMap<Kind, Vec<String>>,
     model: Model,
 }
 
@@ -46,9 +50,18 @@ pub(crate) fn build(files: &[(FileId, RawFile)], diags: &mut Vec<Diagnostic>) ->
         declared: HashMap::new(),
         folded: HashMap::new(),
         duplicated: HashSet::new(),
+        ids_by_kind: HashMap::new(),
         model: Model::default(),
     };
     b.declare_all();
+    for (id, d) in &b.declared {
+        if let Some(kind) = d.kind {
+            b.ids_by_kind.entry(kind).or_default().push(id.clone());
+        }
+    }
+    for ids in b.ids_by_kind.values_mut() {
+        ids.sort_unstable();
+    }
     b.build_owners_and_boards();
     b.build_strategies();
     b.build_priorities_and_objectives();
@@ -217,21 +230,21 @@ impl Builder<'_> {
         if self.duplicated.contains(text) {
             return None;
         }
-        let candidates: Vec<&str> = self
-            .declared
-            .iter()
-            .filter(|(id, d)| d.kind == Some(want) && Some(id.as_str()) != from)
-            .map(|(id, _)| id.as_str())
-            .collect();
+        let candidates = self
+            .ids_by_kind
+            .get(&want)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|id| Some(*id) != from);
+        let best = did_you_mean_id(text, candidates).map(str::to_string);
         let mut d = Diagnostic::new(
             Code::UnknownRef,
             loc(file, name),
             format!("no {} has the id `{text}`", want.name()),
         )
         .label(format!("unknown {}", want.name()));
-        let mut sorted = candidates;
-        sorted.sort_unstable();
-        if let Some(best) = did_you_mean_id(text, sorted.iter().copied()) {
+        if let Some(best) = best {
             d = d.help(format!("did you mean `{best}`?"));
         } else if want == Kind::Owner || want == Kind::Board {
             d = d.help(format!(

@@ -188,9 +188,12 @@ pub fn did_you_mean_id<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let input = input.to_lowercase();
-    let allowed = (input.chars().count() / 5).clamp(1, 2);
+    let length = input.chars().count();
+    let allowed = (length / 5).clamp(1, 2);
     candidates
         .into_iter()
+        // Cheap first: lengths further apart than `allowed` cannot match.
+        .filter(|c| c.chars().count().abs_diff(length) <= allowed)
         .map(|c| (strsim::damerau_levenshtein(&input, &c.to_lowercase()), c))
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)

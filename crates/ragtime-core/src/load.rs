@@ -275,10 +275,13 @@ fn syntax_findings(
     // Errors without a place all get the same guessed one: convert the
     // first only, as finding the place reads the whole text.
     let mut placeless = false;
+    // Lines that may be read in all to find where duplicated keys were
+    // first written: plenty for a plan, bounded for a huge broken file.
+    let mut look_back = 100_000;
     let mut found: Vec<Diagnostic> = errors
         .iter()
         .filter(|err| err.span().is_some() || !std::mem::replace(&mut placeless, true))
-        .map(|err| syntax_diagnostic(file, text, err))
+        .map(|err| syntax_diagnostic(file, text, err, &mut look_back))
         .collect();
     found.sort_by_key(|d| d.primary.loc.span.start);
     // A list or inline table that is never closed swallows the rest of the
@@ -450,7 +453,12 @@ fn check_number(
     }
 }
 
-fn syntax_diagnostic(file: FileId, text: &str, err: &toml::de::Error) -> Diagnostic {
+fn syntax_diagnostic(
+    file: FileId,
+    text: &str,
+    err: &toml::de::Error,
+    look_back: &mut usize,
+) -> Diagnostic {
     let message = err.message().trim();
     let first_line = message.lines().next().unwrap_or("invalid TOML");
     let rest: Vec<&str> = message
@@ -471,7 +479,7 @@ fn syntax_diagnostic(file: FileId, text: &str, err: &toml::de::Error) -> Diagnos
         first_line
     };
     let mut d = if first_line == "duplicate key" {
-        duplicate_key(file, text, span.clone(), written)
+        duplicate_key(file, text, span.clone(), written, look_back)
     } else {
         Diagnostic::new(Code::Syntax, Loc::new(file, span.clone()), first_line)
     };
@@ -523,7 +531,13 @@ fn too_deep(file: FileId, text: &str, span: Option<Range<usize>>, message: &str)
         .help("flatten the structure: plan files need at most three levels")
 }
 
-fn duplicate_key(file: FileId, text: &str, span: Range<usize>, written: &str) -> Diagnostic {
+fn duplicate_key(
+    file: FileId,
+    text: &str,
+    span: Range<usize>,
+    written: &str,
+    look_back: &mut usize,
+) -> Diagnostic {
     let header = on_header_line(text, span.start);
     let mut d = Diagnostic::new(
         Code::Syntax,
@@ -531,7 +545,7 @@ fn duplicate_key(file: FileId, text: &str, span: Range<usize>, written: &str) ->
         format!("duplicate key `{written}`"),
     )
     .label("written a second time");
-    if let Some(first) = first_written(text, span.start, written, header) {
+    if let Some(first) = first_written(text, span.start, written, header, look_back) {
         d = d.secondary(Loc::new(file, first), "first written here");
     }
     let name = header_name(&text[line_around(text, span.start)]);
@@ -592,16 +606,22 @@ fn header_name(line: &str) -> &str {
 /// Where a duplicated key was first written, searching back from `at`: the
 /// same header, or the same key in the same table. The parser knows but
 /// does not say; a key written unusually (quoted, dotted) is not found.
-fn first_written(text: &str, at: usize, written: &str, header: bool) -> Option<Range<usize>> {
-    // Far enough for any plan table, and bounded for huge broken files.
-    const LOOK_BACK: usize = 2000;
+/// Each line read counts against `look_back`.
+fn first_written(
+    text: &str,
+    at: usize,
+    written: &str,
+    header: bool,
+    look_back: &mut usize,
+) -> Option<Range<usize>> {
     let this = line_around(text, at);
     let name = header_name(&text[this.clone()]);
     let mut end = this.start;
-    for _ in 0..LOOK_BACK {
-        if end == 0 {
+    loop {
+        if end == 0 || *look_back == 0 {
             return None;
         }
+        *look_back -= 1;
         let line = line_around(text, end - 1);
         let written_line = &text[line.clone()];
         let trimmed = written_line.trim_start();
@@ -621,7 +641,6 @@ fn first_written(text: &str, at: usize, written: &str, header: bool) -> Option<R
         }
         end = line.start;
     }
-    None
 }
 
 /// The key of a `key = value` pair, from the text before the value.
