@@ -11,6 +11,9 @@ pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnos
     warnings(model, graph, diags);
 }
 
+/// How many members of a circle a finding names.
+const MAX_CIRCLE_SHOWN: usize = 12;
+
 fn cycles(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
     for (edge, code, what, verb) in [
         (
@@ -22,13 +25,16 @@ fn cycles(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
         (Edge::ReportsTo, Code::BoardCycle, "boards", "reports to"),
     ] {
         for cycle in graph.cycles(edge) {
-            let mut names: Vec<&str> = cycle.iter().map(|&e| model.id_of(e)).collect();
-            names.push(names[0]);
-            let circle = names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(" -> ");
+            let names: Vec<&str> = cycle.iter().map(|&e| model.id_of(e)).collect();
+            // A long circle is named by its first links: the whole of one
+            // would be a wall of ids, and an excerpt of every line.
+            let shown = cycle.len().min(MAX_CIRCLE_SHOWN);
+            let mut links: Vec<String> = names[..shown].iter().map(|n| format!("`{n}`")).collect();
+            if cycle.len() > shown {
+                links.push(format!("({} more)", cycle.len() - shown));
+            }
+            links.push(format!("`{}`", names[0]));
+            let circle = links.join(" -> ");
             let mut d = Diagnostic::new(
                 code,
                 model.loc_of(cycle[0]).clone(),
@@ -39,7 +45,7 @@ fn cycles(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
             } else {
                 format!("{} {verb} itself in the end", names[0])
             });
-            for &other in &cycle[1..] {
+            for &other in &cycle[1..shown] {
                 d = d.secondary(model.loc_of(other).clone(), "part of the circle");
             }
             d = d.help(format!(
@@ -344,5 +350,34 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["boards form a circle: `cabinet` -> `cpb` -> `cabinet`"]
         );
+    }
+
+    #[test]
+    fn a_long_circle_is_named_by_its_first_links() {
+        let n = 30;
+        let boards: String = (0..n)
+            .map(|i| {
+                format!(
+                    "[[board]]\nid = \"b{i:02}\"\nname = \"Board\"\nreports-to = \"b{:02}\"\n\n",
+                    (i + 1) % n
+                )
+            })
+            .collect();
+        let plans = load_files(&[
+            ("boards.toml", &boards),
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+        ]);
+        assert_eq!(found(&plans), ["E0302 boards.toml:2:6"]);
+        let d = &plans.diagnostics[0];
+        let links: Vec<String> = (0..12).map(|i| format!("`b{i:02}`")).collect();
+        assert_eq!(
+            d.message,
+            format!(
+                "boards form a circle: {} -> (18 more) -> `b00`",
+                links.join(" -> ")
+            )
+        );
+        assert_eq!(d.secondary.len(), 11);
     }
 }
