@@ -15,6 +15,7 @@ pub mod raw;
 pub mod report;
 pub mod settings;
 pub mod source;
+mod syntax;
 mod validate;
 
 pub use diag::{Code, Diagnostic, Label, Severity};
