@@ -92,41 +92,45 @@ impl Builder<'_> {
     fn declare_all(&mut self) {
         let files = self.files;
         for (file, raw) in files {
-            let file = *file;
-            for r in &raw.owners {
-                self.declare(file, &r.get_ref().id, Kind::Owner);
-            }
-            for r in &raw.boards {
-                self.declare(file, &r.get_ref().id, Kind::Board);
-            }
-            if let Some(r) = &raw.strategy {
-                self.declare(file, &r.get_ref().id, Kind::Strategy);
-            }
-            for r in &raw.priorities {
-                self.declare(file, &r.get_ref().id, Kind::Priority);
-            }
-            for r in &raw.objectives {
-                self.declare(file, &r.get_ref().id, Kind::Objective);
-            }
-            for r in &raw.commitments {
-                self.declare(file, &r.get_ref().id, Kind::Commitment);
-            }
-            for r in &raw.milestones {
-                self.declare(file, &r.get_ref().id, Kind::Milestone);
-            }
-            for r in &raw.measures {
-                self.declare(file, &r.get_ref().id, Kind::Measure);
-            }
-            for id in &raw.broken_ids {
-                self.declared.entry(id.clone()).or_insert(Declared {
-                    kind: None,
-                    loc: Loc::new(file, 0..0),
-                });
+            // In file order, whatever the kind, so that the first use of
+            // an id is the one higher up.
+            let mut ids: Vec<(&SpannedStr, Option<Kind>)> = Vec::new();
+            let mut add = |id, kind| ids.push((id, Some(kind)));
+            raw.owners
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Owner));
+            raw.boards
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Board));
+            raw.strategy
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Strategy));
+            raw.priorities
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Priority));
+            raw.objectives
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Objective));
+            raw.commitments
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Commitment));
+            raw.milestones
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Milestone));
+            raw.measures
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Measure));
+            ids.extend(raw.broken_ids.iter().map(|id| (id, None)));
+            ids.sort_by_key(|(id, _)| id.span().start);
+            for (id, kind) in ids {
+                self.declare(*file, id, kind);
             }
         }
     }
 
-    fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Kind) {
+    /// Records an id; `kind` is `None` for a record too broken to read,
+    /// which takes part in the duplicate check but is never referred to.
+    fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Option<Kind>) {
         let here = loc(file, id);
         let text = id.get_ref();
         if !valid_id(text) {
@@ -155,13 +159,8 @@ impl Builder<'_> {
             return;
         }
         self.folded.insert(key, text.clone());
-        self.declared.insert(
-            text.clone(),
-            Declared {
-                kind: Some(kind),
-                loc: here,
-            },
-        );
+        self.declared
+            .insert(text.clone(), Declared { kind, loc: here });
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
@@ -898,6 +897,43 @@ mod tests {
         let d = &plans.diagnostics[0];
         assert_eq!(text_at(&plans, &d.secondary[0]), "\"CPS-P1\"");
         assert_eq!(d.secondary[0].text, "first used here, by a priority");
+    }
+
+    #[test]
+    fn an_id_used_twice_is_found_even_when_one_record_is_broken() {
+        // The second milestone lacks its owner; its id is still checked.
+        let second = "[[milestone]]\nid = \"CPS-P1-C1-M1\"\ncommitment = \"CPS-P1-C1\"\n\
+                      title = \"Again\"\nadded = 2025-01-06\ndue = 2025-06-30\n";
+        let plans = load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("z.toml", second),
+        ]);
+        assert_eq!(found(&plans), ["E0103 z.toml:1:1", "E0201 z.toml:2:6"]);
+        assert_eq!(
+            plans.diagnostics[1].secondary[0].text,
+            "first used here, by a milestone"
+        );
+    }
+
+    #[test]
+    fn the_first_use_of_an_id_is_the_one_higher_up_the_file() {
+        // A measure above the priority whose id it takes: the priority is
+        // the second use, whatever the kinds.
+        let plan = format!(
+            "[[measure]]\nid = \"CPS-P1\"\nname = \"n\"\ndirection = \"higher\"\nstrategy = \"CPS\"\n\n{PLAN}"
+        );
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &plan)]);
+        let duplicate = plans
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::DuplicateId)
+            .unwrap();
+        let (line, _) = plans
+            .source(duplicate.file())
+            .line_col(duplicate.primary.loc.span.start);
+        assert_eq!(line, 16);
+        assert_eq!(duplicate.secondary[0].text, "first used here, by a measure");
     }
 
     #[test]

@@ -294,7 +294,7 @@ fn records<T: DeserializeOwned>(
     section: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-    broken: &mut Vec<String>,
+    broken: &mut Vec<Spanned<String>>,
 ) -> Vec<Spanned<T>> {
     let span = value.span();
     match value.into_inner() {
@@ -364,7 +364,7 @@ fn record<T: DeserializeOwned>(
     text: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-    broken: &mut Vec<String>,
+    broken: &mut Vec<Spanned<String>>,
 ) -> Option<Spanned<T>> {
     let span = value.span();
     if !value.get_ref().is_table() {
@@ -426,9 +426,11 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-fn remember_id(value: &Spanned<DeValue<'_>>, broken: &mut Vec<String>) {
-    if let Some(id) = value.get_ref().get("id").and_then(|v| v.get_ref().as_str()) {
-        broken.push(id.to_string());
+fn remember_id(value: &Spanned<DeValue<'_>>, broken: &mut Vec<Spanned<String>>) {
+    if let Some(id) = value.get_ref().get("id")
+        && let Some(text) = id.get_ref().as_str()
+    {
+        broken.push(Spanned::new(id.span(), text.to_string()));
     }
 }
 
