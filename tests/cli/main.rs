@@ -14,4 +14,5 @@ mod plans;
 mod reports;
 mod schema;
 mod support;
+mod toml_suite;
 mod update;

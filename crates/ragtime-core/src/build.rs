@@ -6,13 +6,14 @@
 //! once. An item whose required reference cannot be resolved is left out of
 //! the model; the findings already stop any report.
 
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::diag::{Code, Diagnostic, did_you_mean, did_you_mean_id};
 use crate::model::IdMap;
 use crate::model::*;
 use crate::raw::*;
@@ -33,6 +34,13 @@ pub(crate) struct Builder<'f, 'd> {
     declared: IdMap<String, Declared>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
     folded: IdMap<String, String>,
+    /// Ids written a second time: references to them are ambiguous, and
+    /// the duplicate finding already says so.
+    duplicated: HashSet<String>,
+    /// The declared ids of each kind, sorted: what an unknown reference
+    /// might have meant. Built once, as a large plan set with many unknown
+    /// references would otherwise list every id for each.
+    ids_by_kind: HashMap<Kind, Vec<String>>,
     model: Model,
 }
 
@@ -67,9 +75,19 @@ pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>
         diags,
         declared,
         folded,
+        duplicated: HashSet::new(),
+        ids_by_kind: HashMap::new(),
         model,
     };
     b.declare_all();
+    for (id, d) in &b.declared {
+        if let Some(kind) = d.kind {
+            b.ids_by_kind.entry(kind).or_default().push(id.clone());
+        }
+    }
+    for ids in b.ids_by_kind.values_mut() {
+        ids.sort_unstable();
+    }
     b.build_owners_and_boards();
     b.build_strategies();
     b.build_priorities_and_objectives();
@@ -79,6 +97,8 @@ pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>
         diags,
         declared,
         folded,
+        duplicated,
+        ids_by_kind,
         model,
         ..
     } = b;
@@ -87,6 +107,8 @@ pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>
         diags,
         declared,
         folded,
+        duplicated,
+        ids_by_kind,
         model,
     };
     b.build_milestones(files);
@@ -114,41 +136,45 @@ impl Builder<'_, '_> {
     fn declare_all(&mut self) {
         let files = self.files;
         for (file, raw) in files {
-            let file = *file;
-            for r in &raw.owners {
-                self.declare(file, &r.get_ref().id, Kind::Owner);
-            }
-            for r in &raw.boards {
-                self.declare(file, &r.get_ref().id, Kind::Board);
-            }
-            if let Some(r) = &raw.strategy {
-                self.declare(file, &r.get_ref().id, Kind::Strategy);
-            }
-            for r in &raw.priorities {
-                self.declare(file, &r.get_ref().id, Kind::Priority);
-            }
-            for r in &raw.objectives {
-                self.declare(file, &r.get_ref().id, Kind::Objective);
-            }
-            for r in &raw.commitments {
-                self.declare(file, &r.get_ref().id, Kind::Commitment);
-            }
-            for r in &raw.milestones {
-                self.declare(file, &r.get_ref().id, Kind::Milestone);
-            }
-            for r in &raw.measures {
-                self.declare(file, &r.get_ref().id, Kind::Measure);
-            }
-            for id in &raw.broken_ids {
-                self.declared.entry(id.clone()).or_insert(Declared {
-                    kind: None,
-                    loc: Loc::new(file, 0..0),
-                });
+            // In file order, whatever the kind, so that the first use of
+            // an id is the one higher up.
+            let mut ids: Vec<(&SpannedStr, Option<Kind>)> = Vec::new();
+            let mut add = |id, kind| ids.push((id, Some(kind)));
+            raw.owners
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Owner));
+            raw.boards
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Board));
+            raw.strategy
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Strategy));
+            raw.priorities
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Priority));
+            raw.objectives
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Objective));
+            raw.commitments
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Commitment));
+            raw.milestones
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Milestone));
+            raw.measures
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Kind::Measure));
+            ids.extend(raw.broken_ids.iter().map(|id| (id, None)));
+            ids.sort_by_key(|(id, _)| id.span().start);
+            for (id, kind) in ids {
+                self.declare(*file, id, kind);
             }
         }
     }
 
-    fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Kind) {
+    /// Records an id; `kind` is `None` for a record too broken to read,
+    /// which takes part in the duplicate check but is never referred to.
+    fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Option<Kind>) {
         let here = loc(file, id);
         let text = id.get_ref();
         if !valid_id(text) {
@@ -173,16 +199,12 @@ impl Builder<'_, '_> {
             .secondary(first.loc.clone(), format!("first used here, by {what}"))
             .help("ids are unique across the whole plan set (case does not count); rename one");
             self.push(d);
+            self.duplicated.insert(text.clone());
             return;
         }
         self.folded.insert(key, text.clone());
-        self.declared.insert(
-            text.clone(),
-            Declared {
-                kind: Some(kind),
-                loc: here,
-            },
-        );
+        self.declared
+            .insert(text.clone(), Declared { kind, loc: here });
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
@@ -198,10 +220,27 @@ impl Builder<'_, '_> {
     }
 
     fn lookup(&mut self, file: FileId, name: &SpannedStr, want: Kind) -> Option<EntityRef> {
+        self.lookup_from(file, name, want, None)
+    }
+
+    /// [`Self::lookup`] for a reference made by the item `from`, which is
+    /// never suggested as what was meant.
+    fn lookup_from(
+        &mut self,
+        file: FileId,
+        name: &SpannedStr,
+        want: Kind,
+        from: Option<&str>,
+    ) -> Option<EntityRef> {
         let text = name.get_ref();
         if let Some(&found) = self.model.ids.get(text) {
             if found.kind() == want {
                 return Some(found);
+            }
+            if self.duplicated.contains(text) {
+                // Perhaps it meant the second item with this id: the
+                // duplicate finding covers it.
+                return None;
             }
             self.push(
                 Diagnostic::new(
@@ -214,7 +253,14 @@ impl Builder<'_, '_> {
                     ),
                 )
                 .label(format!("expected {}", want.with_article()))
-                .secondary(self.model.loc_of(found).clone(), "defined here"),
+                .secondary(self.model.loc_of(found).clone(), "defined here")
+                .help(if want == Kind::Owner && found.kind() == Kind::Board {
+                    "an owner is a role from the `[[owner]]` registry; \
+                     boards that oversee an item go in its `boards`"
+                        .to_string()
+                } else {
+                    format!("use the id of {} here", want.with_article())
+                }),
             );
             return None;
         }
@@ -224,25 +270,35 @@ impl Builder<'_, '_> {
                 return None;
             }
         }
-        let candidates: Vec<&str> = self
-            .declared
-            .iter()
-            .filter(|(_, d)| d.kind == Some(want))
-            .map(|(id, _)| id.as_str())
-            .collect();
+        if self.duplicated.contains(text) {
+            return None;
+        }
+        let candidates = self
+            .ids_by_kind
+            .get(&want)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|id| Some(*id) != from);
+        let best = did_you_mean_id(text, candidates).map(str::to_string);
         let mut d = Diagnostic::new(
             Code::UnknownRef,
             loc(file, name),
             format!("no {} has the id `{text}`", want.name()),
         )
         .label(format!("unknown {}", want.name()));
-        let mut sorted = candidates;
-        sorted.sort_unstable();
-        if let Some(best) = did_you_mean(text, sorted.iter().copied()) {
+        if let Some(best) = best {
             d = d.help(format!("did you mean `{best}`?"));
         } else if want == Kind::Owner || want == Kind::Board {
             d = d.help(format!(
                 "add it to the {} registry, or fix the spelling",
+                want.name()
+            ));
+        } else if want == Kind::Strategy {
+            d = d.help("add a file with a `[strategy]` of this id, or fix the spelling");
+        } else {
+            d = d.help(format!(
+                "add a `[[{}]]` with this id, or fix the spelling",
                 want.name()
             ));
         }
@@ -328,8 +384,20 @@ impl Builder<'_, '_> {
             .join(", ");
         let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
             .label(format!("expected one of {list}"));
+        let colours = [
+            "blue",
+            "red",
+            "amber",
+            "green",
+            "amber/green",
+            "amber/red",
+            "rag",
+        ];
         let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
             Some(best) => d.help(format!("did you mean `{best}`?")),
+            None if code == Code::BadStatus && colours.contains(&text.to_lowercase().as_str()) => {
+                d.help("a status is not a colour: Ragtime works the colour out from the status, its dates and the settings")
+            }
             None => d,
         };
         self.push(d);
@@ -443,7 +511,8 @@ impl Builder<'_, '_> {
                         format!("strategy ends on {end}, before it starts on {start}"),
                     )
                     .label("end date")
-                    .secondary(loc(file, &r.start), "start date"),
+                    .secondary(loc(file, &r.start), "start date")
+                    .help("swap the dates, or correct the one that is wrong"),
                 );
             }
             let ix = StrategyIx::from_usize(self.model.strategies.len());
@@ -664,6 +733,7 @@ impl Builder<'_, '_> {
                         source: r.source.clone(),
                         illustrative: r.illustrative,
                         loc: loc(file, &r.id),
+                        due_loc: r.due.as_ref().map(|d| loc(file, d)),
                     });
                 }
             }
@@ -709,6 +779,7 @@ impl Builder<'_, '_> {
                         updates,
                         loc: id_loc,
                         due_loc,
+                        added_loc: loc(file, &r.added),
                     });
                 }
             }
@@ -717,9 +788,15 @@ impl Builder<'_, '_> {
             rayon::spawn(move || drop(milestones));
         }
         for (file, ix, names) in deps {
+            if names.is_empty() {
+                continue;
+            }
+            let me = self.model.milestones[ix.index()].id.clone();
             let mut resolved = Vec::new();
             for name in &names {
-                if let Some(EntityRef::Milestone(d)) = self.lookup(file, name, Kind::Milestone) {
+                if let Some(EntityRef::Milestone(d)) =
+                    self.lookup_from(file, name, Kind::Milestone, Some(&me))
+                {
                     resolved.push(d);
                 }
             }
@@ -770,7 +847,9 @@ impl Builder<'_, '_> {
                         loc(file, r),
                         "the reason for a revised due date is empty",
                     )
-                    .secondary(loc(file, d), "revised due date"),
+                    .label("empty")
+                    .secondary(loc(file, d), "revised due date")
+                    .help("say why the date moved: boards ask"),
                 );
             }
             if let (Some(d), None) = (&u.due, &u.reason) {
@@ -834,11 +913,241 @@ impl Builder<'_, '_> {
                 reason: u.reason.take().map(Spanned::into_inner),
                 action: u.action.take().map(Spanned::into_inner),
                 loc: Loc::new(file, span),
+                date_loc: loc(file, &u.date),
+                due_loc: u.due.as_ref().map(|d| loc(file, d)),
             });
         }
         // The model promises date order; the finding above already says
         // when the file did not keep it.
         out.sort_by_key(|u| u.date);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{PLAN, REGISTRY, found, load_files, plan_with, text_at};
+    use crate::{Code, Status};
+
+    fn helps(plans: &crate::PlanSet) -> Vec<&str> {
+        plans
+            .diagnostics
+            .iter()
+            .map(|d| d.help.as_deref().unwrap_or(""))
+            .collect()
+    }
+
+    #[test]
+    fn an_id_written_twice_is_one_finding_and_not_an_unknown_reference() {
+        // The measure takes the priority's id (case aside); the commitment
+        // refers to it. Only the duplicate is news.
+        let plan = PLAN
+            .replacen("id = \"CPS-M1\"", "id = \"cps-p1\"", 1)
+            .replacen("measures = [\"CPS-M1\"]", "measures = [\"cps-p1\"]", 1);
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &plan)]);
+        assert_eq!(found(&plans), ["E0201 plan.toml:41:6"]);
+        let d = &plans.diagnostics[0];
+        assert_eq!(text_at(&plans, &d.secondary[0]), "\"CPS-P1\"");
+        assert_eq!(d.secondary[0].text, "first used here, by a priority");
+    }
+
+    #[test]
+    fn an_id_used_twice_is_found_even_when_one_record_is_broken() {
+        // The second milestone lacks its owner; its id is still checked.
+        let second = "[[milestone]]\nid = \"CPS-P1-C1-M1\"\ncommitment = \"CPS-P1-C1\"\n\
+                      title = \"Again\"\nadded = 2025-01-06\ndue = 2025-06-30\n";
+        let plans = load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("z.toml", second),
+        ]);
+        assert_eq!(found(&plans), ["E0103 z.toml:1:1", "E0201 z.toml:2:6"]);
+        assert_eq!(
+            plans.diagnostics[1].secondary[0].text,
+            "first used here, by a milestone"
+        );
+    }
+
+    #[test]
+    fn the_first_use_of_an_id_is_the_one_higher_up_the_file() {
+        // A measure above the priority whose id it takes: the priority is
+        // the second use, whatever the kinds.
+        let plan = format!(
+            "[[measure]]\nid = \"CPS-P1\"\nname = \"n\"\ndirection = \"higher\"\nstrategy = \"CPS\"\n\n{PLAN}"
+        );
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &plan)]);
+        let duplicate = plans
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::DuplicateId)
+            .unwrap();
+        let (line, _) = plans
+            .source(duplicate.file())
+            .line_col(duplicate.primary.loc.span.start);
+        assert_eq!(line, 16);
+        assert_eq!(duplicate.secondary[0].text, "first used here, by a measure");
+    }
+
+    #[test]
+    fn a_reference_to_a_broken_item_is_not_reported_again() {
+        // The measure lacks its name, so it is left out; the commitment's
+        // reference to it is not also "unknown".
+        let plans = plan_with("name = \"Foster carers' homes\"\n", "");
+        assert_eq!(found(&plans), ["E0103 plan.toml:40:1"]);
+    }
+
+    #[test]
+    fn a_reference_to_the_wrong_kind_says_what_it_is() {
+        let plans = plan_with(
+            "text = \"We will increase our foster carers' homes by 20%.\"\nowner = \"hos-fostering\"",
+            "text = \"We will increase our foster carers' homes by 20%.\"\nowner = \"cpb\"",
+        );
+        assert_eq!(found(&plans), ["E0203 plan.toml:17:9"]);
+        let d = &plans.diagnostics[0];
+        assert_eq!(d.message, "`cpb` is a board, not an owner");
+        assert_eq!(text_at(&plans, &d.secondary[0]), "\"cpb\"");
+        assert!(helps(&plans)[0].contains("`boards`"));
+    }
+
+    #[test]
+    fn unknown_references_suggest_only_likely_slips() {
+        let plans = plan_with(
+            "added = 2025-01-06",
+            "depends-on = [\"CPS-P1-C1-M9\"]\nadded = 2025-01-06",
+        );
+        // The only milestone is the one that depends: not a suggestion.
+        assert_eq!(found(&plans), ["E0202 plan.toml:25:15"]);
+        assert_eq!(
+            helps(&plans),
+            ["add a `[[milestone]]` with this id, or fix the spelling"]
+        );
+        let plans = plan_with("owner = \"dcs\"", "owner = \"DCS\"");
+        assert_eq!(helps(&plans), ["did you mean `dcs`?"]);
+    }
+
+    #[test]
+    fn the_update_log_is_kept_in_date_order_and_disorder_reported() {
+        let plans = plan_with("date = 2025-06-30", "date = 2025-02-28");
+        assert_eq!(found(&plans), ["E0403 plan.toml:34:10"]);
+        let updates = &plans.model.milestones[0].updates;
+        assert_eq!(updates[0].status, Status::AtRisk);
+        assert_eq!(updates[1].status, Status::OnTarget);
+    }
+
+    #[test]
+    fn percent_complete_runs_from_0_to_100() {
+        for (percent, ok) in [(0, true), (100, true), (101, false), (-1, false)] {
+            let plans = plan_with(
+                "status = \"at-risk\"",
+                &format!("status = \"at-risk\"\n  percent = {percent}"),
+            );
+            let codes: Vec<Code> = plans.diagnostics.iter().map(|d| d.code).collect();
+            let expected = if ok { vec![] } else { vec![Code::BadValue] };
+            assert_eq!(codes, expected, "percent = {percent}");
+        }
+    }
+
+    #[test]
+    fn a_revised_due_date_needs_a_reason_once() {
+        let plans = plan_with("  reason = \"Panel dates moved\"\n", "");
+        assert_eq!(found(&plans), ["E0407 plan.toml:37:9"]);
+        let plans = plan_with("reason = \"Panel dates moved\"", "reason = \"  \"");
+        assert_eq!(found(&plans), ["E0407 plan.toml:38:12"]);
+    }
+
+    #[test]
+    fn complete_and_cancelled_need_a_note() {
+        let plans = plan_with("status = \"at-risk\"", "status = \"complete\"");
+        assert_eq!(found(&plans), ["E0404 plan.toml:35:12"]);
+        let plans = plan_with(
+            "status = \"at-risk\"",
+            "status = \"cancelled\"\n  note = \" \"",
+        );
+        assert_eq!(found(&plans), ["E0405 plan.toml:35:12"]);
+        let plans = plan_with(
+            "status = \"at-risk\"",
+            "status = \"complete\"\n  note = \"Campaign launched.\"",
+        );
+        assert_eq!(found(&plans), Vec::<String>::new());
+    }
+
+    #[test]
+    fn bad_statuses_get_a_suggestion_or_a_word_about_colours() {
+        let plans = plan_with("status = \"at-risk\"", "status = \"Complete\"");
+        assert_eq!(helps(&plans), ["did you mean `complete`?"]);
+        let plans = plan_with("status = \"at-risk\"", "status = \"Amber\"");
+        assert!(helps(&plans)[0].starts_with("a status is not a colour"));
+        let plans = plan_with("status = \"at-risk\"", "status = \"stuck\"");
+        assert_eq!(helps(&plans), [""]);
+    }
+
+    #[test]
+    fn ids_are_short_and_plain() {
+        let long = "M".repeat(super::MAX_ID_LEN + 1);
+        for (id, ok) in [
+            ("CPS-P1_a.2", true),
+            ("CPS P1", false),
+            ("-CPS", false),
+            ("CPS/P1", false),
+            (long.as_str(), false),
+        ] {
+            let plans = plan_with("id = \"CPS-P1-C1-M1\"", &format!("id = \"{id}\""));
+            let codes: Vec<Code> = plans.diagnostics.iter().map(|d| d.code).collect();
+            let expected = if ok { vec![] } else { vec![Code::BadId] };
+            assert_eq!(codes, expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn dates_are_plain_dates() {
+        let plans = plan_with("added = 2025-01-06", "added = 2025-01-06T10:00:00Z");
+        assert_eq!(found(&plans), ["E0105 plan.toml:25:9"]);
+        assert_eq!(helps(&plans), ["write `2025-01-06`"]);
+        let plans = plan_with("added = 2025-01-06", "added = 10:00:00");
+        assert_eq!(
+            plans.diagnostics[0].message,
+            "`10:00:00` is a time, not a date"
+        );
+    }
+
+    #[test]
+    fn items_say_which_strategy_they_belong_to() {
+        let priority = "[[priority]]\nid = \"CPS-P2\"\ntitle = \"Education\"\n";
+        let plans = load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("more.toml", priority),
+        ]);
+        assert_eq!(found(&plans), ["E0204 more.toml:2:6"]);
+        let named = priority.replace("title", "strategy = \"CPS\"\ntitle");
+        let plans = load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("more.toml", &named),
+        ]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert_eq!(plans.model.priorities.len(), 2);
+        let misspelt = priority.replace("title", "strategy = \"CSP\"\ntitle");
+        let plans = load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("more.toml", &misspelt),
+        ]);
+        assert_eq!(found(&plans), ["E0202 more.toml:3:12"]);
+    }
+
+    #[test]
+    fn one_settings_table_in_the_whole_plan_set() {
+        let plans = load_files(&[
+            ("a.toml", "[settings]\nscale = \"rag\"\n"),
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("z.toml", "[settings]\nscale = \"brag\"\n"),
+        ]);
+        assert_eq!(found(&plans), ["E0205 z.toml:1:1"]);
+        let d = &plans.diagnostics[0];
+        assert_eq!(plans.source(d.secondary[0].loc.file).name, "a.toml");
+        // The first table is the one in force.
+        assert_eq!(plans.settings.scale, crate::settings::Scale::Rag);
     }
 }

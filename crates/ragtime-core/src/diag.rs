@@ -180,6 +180,27 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The id closest to `input` among `candidates`, if it is a likely slip:
+/// a different case, or one or two characters off (fewer for short ids).
+/// Stricter than [`did_you_mean`]: ids often share long prefixes
+/// (`CPS-M-REVIEWS`, `CPS-M-FOSTER`) without being near misses.
+pub fn did_you_mean_id<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    let length = input.chars().count();
+    let allowed = (length / 5).clamp(1, 2);
+    candidates
+        .into_iter()
+        // Cheap first: lengths further apart than `allowed` cannot match.
+        .filter(|c| c.chars().count().abs_diff(length) <= allowed)
+        .map(|c| (strsim::damerau_levenshtein(&input, &c.to_lowercase()), c))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,10 +220,47 @@ mod tests {
         }
     }
 
+    /// `docs/diagnostics.md` lists exactly the codes, in order, with their
+    /// severities and summaries, so the table cannot drift from the code.
+    #[test]
+    fn the_code_table_in_the_docs_matches_the_codes() {
+        let doc = include_str!("../../../docs/diagnostics.md");
+        let rows: Vec<Vec<&str>> = doc
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+            .collect();
+        let listed: Vec<&str> = rows.iter().map(|r| r[0].trim_matches('`')).collect();
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes, "the table's codes");
+        for (row, code) in rows.iter().zip(Code::ALL) {
+            assert_eq!(row.len(), 4, "{code}: expected 4 columns: {row:?}");
+            let severity = match code.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            assert_eq!(row[1], severity, "{code}: severity");
+            assert_eq!(row[2], code.summary(), "{code}: summary");
+            assert!(!row[3].is_empty(), "{code}: no example fix");
+        }
+    }
+
     #[test]
     fn did_you_mean_finds_near_misses_only() {
         let keys = ["status", "note", "date"];
         assert_eq!(did_you_mean("stauts", keys), Some("status"));
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn did_you_mean_id_finds_slips_not_siblings() {
+        let ids = ["CPS-P1", "CPS-M-FOSTER", "hos-fostering", "cabinet"];
+        assert_eq!(did_you_mean_id("cps-p1", ids), Some("CPS-P1"));
+        assert_eq!(did_you_mean_id("CPS-P9", ids), Some("CPS-P1"));
+        assert_eq!(did_you_mean_id("hos-fosterng", ids), Some("hos-fostering"));
+        assert_eq!(did_you_mean_id("cabniet", ids), Some("cabinet"));
+        // A shared prefix is not a slip.
+        assert_eq!(did_you_mean_id("CPS-M-REVIEWS", ids), None);
+        assert_eq!(did_you_mean_id("cpb", ids), None);
     }
 }

@@ -23,6 +23,7 @@ pub mod schema;
 pub mod settings;
 pub mod source;
 pub mod stages;
+mod syntax;
 mod validate;
 
 #[cfg(test)]
@@ -31,7 +32,7 @@ mod proptests;
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use graph::{Edge, Holdings, Oversight, PlanGraph};
 pub use model::*;
-pub use source::{FileId, Loc, Source};
+pub use source::{FileId, LineIndex, Loc, Source};
 
 /// One plan file as read by the caller.
 #[derive(Clone, Debug)]
@@ -96,4 +97,148 @@ pub fn load(inputs: Vec<Input>) -> PlanSet {
     let built = stages::build(read);
     let graph = PlanGraph::build(&built.model);
     stages::check(built, graph)
+}
+
+/// Helpers for the rule tests in each module: a small sound plan set to
+/// break one thing in, and findings as `CODE file:line:col` strings.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    pub const REGISTRY: &str = r#"[[owner]]
+id = "dcs"
+role = "Director of Children's Services"
+org = "Herefordshire Council"
+
+[[owner]]
+id = "hos-fostering"
+role = "Head of Fostering"
+org = "Herefordshire Council"
+
+[[board]]
+id = "cabinet"
+name = "Cabinet"
+
+[[board]]
+id = "cpb"
+name = "Corporate Parenting Board"
+reports-to = "cabinet"
+"#;
+
+    pub const PLAN: &str = r#"[strategy]
+id = "CPS"
+title = "Corporate Parenting Strategy 2025-2027"
+start = 2025-01-01
+end = 2027-12-31
+owner = "dcs"
+boards = ["cpb"]
+
+[[priority]]
+id = "CPS-P1"
+title = "Homes and housing"
+
+[[commitment]]
+id = "CPS-P1-C1"
+priority = "CPS-P1"
+text = "We will increase our foster carers' homes by 20%."
+owner = "hos-fostering"
+measures = ["CPS-M1"]
+
+[[milestone]]
+id = "CPS-P1-C1-M1"
+commitment = "CPS-P1-C1"
+title = "Launch the recruitment campaign"
+owner = "hos-fostering"
+added = 2025-01-06
+due = 2025-06-30
+
+  [[milestone.update]]
+  date = 2025-03-31
+  status = "on-target"
+  by = "hos-fostering"
+
+  [[milestone.update]]
+  date = 2025-06-30
+  status = "at-risk"
+  by = "hos-fostering"
+  due = 2025-09-30
+  reason = "Panel dates moved"
+
+[[measure]]
+id = "CPS-M1"
+name = "Foster carers' homes"
+direction = "higher"
+"#;
+
+    /// Loads `registry.toml` and `plan.toml` (and any other files given).
+    pub fn load_files(files: &[(&str, &str)]) -> PlanSet {
+        load(
+            files
+                .iter()
+                .map(|(name, text)| Input::new(*name, *text))
+                .collect(),
+        )
+    }
+
+    /// The base plan set with `old` replaced by `new` in `plan.toml`.
+    pub fn plan_with(old: &str, new: &str) -> PlanSet {
+        assert!(PLAN.contains(old), "`{old}` is not in the base plan");
+        let plan = PLAN.replacen(old, new, 1);
+        load_files(&[("registry.toml", REGISTRY), ("plan.toml", &plan)])
+    }
+
+    /// Each finding as `CODE file:line:col`, in output order.
+    pub fn found(plans: &PlanSet) -> Vec<String> {
+        plans
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let source = plans.source(d.file());
+                let (line, col) = source.line_col(d.primary.loc.span.start);
+                format!("{} {}:{line}:{col}", d.code, source.name)
+            })
+            .collect()
+    }
+
+    /// The text a label points at.
+    pub fn text_at<'a>(plans: &'a PlanSet, label: &Label) -> &'a str {
+        &plans.source(label.loc.file).text[label.loc.span.clone()]
+    }
+
+    #[test]
+    fn the_base_plan_set_is_sound_with_no_warnings() {
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", PLAN)]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert_eq!(plans.model.milestones[0].updates.len(), 2);
+    }
+
+    #[test]
+    fn an_empty_file_does_not_hold_back_other_findings() {
+        let plan = PLAN.replacen("owner = \"dcs\"", "owner = \"dsc\"", 1);
+        let plans = load_files(&[
+            ("empty.toml", "# nothing yet\n"),
+            ("registry.toml", REGISTRY),
+            ("plan.toml", &plan),
+        ]);
+        assert_eq!(
+            found(&plans),
+            ["E0003 empty.toml:1:1", "E0202 plan.toml:6:9"]
+        );
+    }
+
+    #[test]
+    fn an_unread_file_holds_back_references_that_might_point_into_it() {
+        let registry = REGISTRY.replacen("name = \"Cabinet\"", "name = Cabinet", 1);
+        let plans = load_files(&[("registry.toml", &registry), ("plan.toml", PLAN)]);
+        // The owners and boards are in the unread file: no E0202 for them.
+        assert_eq!(found(&plans), ["E0001 registry.toml:13:8"]);
+    }
+
+    #[test]
+    fn warnings_are_held_back_when_there_are_errors() {
+        // `dcs` would look unused if the strategy (with a bad date) were
+        // left out and the warning shown.
+        let plans = plan_with("start = 2025-01-01", "start = 2025-01-01T10:00:00");
+        assert_eq!(found(&plans), ["E0105 plan.toml:4:9"]);
+    }
 }

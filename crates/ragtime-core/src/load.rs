@@ -17,6 +17,10 @@ use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::raw::*;
 use crate::settings::RawSettings;
 use crate::source::{FileId, Loc, Source};
+use crate::syntax::{
+    check_numbers, clamp, header_name, key_before, line_around, line_end, on_header_line,
+    syntax_findings,
+};
 
 /// Files larger than this are refused unread (16 MiB): a plan file that big
 /// is a mistake, and reading it would hold up everything else.
@@ -61,23 +65,49 @@ pub(crate) fn decode(
             text: String::new(),
         };
     }
+    if let Some(d) = utf16(file, &bytes) {
+        diags.push(d);
+        return Source {
+            name,
+            text: String::new(),
+        };
+    }
     match String::from_utf8(bytes) {
-        Ok(text) => Source { name, text },
+        Ok(mut text) => {
+            // NUL is valid UTF-8 but never in a text file: it is what UTF-16
+            // text without a byte order mark looks like when read as UTF-8.
+            if let Some(nul) = text.find('\0') {
+                text.truncate(line_end(text.as_bytes(), nul));
+                diags.push(
+                    Diagnostic::new(
+                        Code::NotUtf8,
+                        Loc::new(file, nul..nul + 1),
+                        format!("file is not UTF-8 text (NUL byte at byte {nul}, as in UTF-16)"),
+                    )
+                    .label("NUL")
+                    .help("save the file as UTF-8 in your editor"),
+                );
+            }
+            Source { name, text }
+        }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
-            // Keep the valid prefix so the excerpt can show where it breaks.
-            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            // Keep the text to the end of the line where it breaks, the bad
+            // bytes shown as U+FFFD, so the excerpt can show the place.
+            let end = line_end(&bytes, valid);
+            let text = String::from_utf8_lossy(&bytes[..end]).into_owned();
+            let bad = valid..valid + char::REPLACEMENT_CHARACTER.len_utf8();
             diags.push(
                 Diagnostic::new(
                     Code::NotUtf8,
-                    Loc::new(file, valid..valid),
+                    Loc::new(file, bad),
                     format!(
                         "file is not UTF-8 text (invalid byte 0x{:02X} at byte {valid})",
                         bytes[valid]
                     ),
                 )
-                .label("the text stops being UTF-8 here")
+                .label("not UTF-8")
                 .help("save the file as UTF-8 in your editor"),
             );
             Source { name, text }
@@ -85,8 +115,26 @@ pub(crate) fn decode(
     }
 }
 
+/// A finding for text that starts with a UTF-16 byte order mark.
+fn utf16(file: FileId, bytes: &[u8]) -> Option<Diagnostic> {
+    let encoding = match bytes {
+        [0xFE, 0xFF, ..] => "UTF-16 (big-endian)",
+        [0xFF, 0xFE, ..] => "UTF-16 (little-endian)",
+        _ => return None,
+    };
+    Some(
+        Diagnostic::new(
+            Code::NotUtf8,
+            Loc::new(file, 0..0),
+            format!("file is {encoding} text, not UTF-8"),
+        )
+        .help("save the file as UTF-8 in your editor"),
+    )
+}
+
 /// Parses one file's text into raw records, adding a finding for every
-/// problem. Returns `None` when the file could not be read as TOML at all.
+/// problem. Returns `None` when the file could not be read as TOML at all
+/// (an empty file reads as no records).
 pub(crate) fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
     // Most files are sound: read them in one pass, straight into records.
     // Only a file that fails takes the slow path below, which reads it
@@ -154,9 +202,15 @@ fn parse_sound(text: &str) -> Option<RawFile> {
 fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawFile> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for err in errors {
-            diags.push(syntax_diagnostic(file, text, &err));
-        }
+        syntax_findings(file, text, &errors, diags);
+        return None;
+    }
+    // The parser checks numbers lazily, when they are read into a field; a
+    // malformed number under a key that is never read would slip through,
+    // and one under a known key would be reported as a wrong type.
+    let before = diags.len();
+    check_numbers(file, text, root.get_ref(), diags);
+    if diags.len() > before {
         return None;
     }
     let root = root.into_inner();
@@ -165,65 +219,127 @@ fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
             Diagnostic::new(Code::EmptyFile, Loc::new(file, 0..0), "file has no keys")
                 .help("add a `[strategy]`, `[[owner]]` or `[[board]]` table, or delete the file"),
         );
-        return None;
+        // Read, and empty: nothing elsewhere can refer into it, so the other
+        // files' references are still checked.
+        return Some(RawFile::default());
     }
 
     let mut raw = RawFile::default();
     for (key, value) in root {
         let key_loc = Loc::new(file, key.span());
         let name = key.get_ref().as_ref();
+        if SECTIONS.contains(&name)
+            && let Some(d) = orphan_header(file, text, name, &key, value.get_ref())
+        {
+            diags.push(d);
+            continue;
+        }
         match name {
-            "strategy" => raw.strategy = record(file, value, diags, &mut raw.broken_ids),
-            "settings" => raw.settings = record(file, value, diags, &mut raw.broken_ids),
-            "owner" => raw.owners = records(file, name, value, diags, &mut raw.broken_ids),
-            "board" => raw.boards = records(file, name, value, diags, &mut raw.broken_ids),
-            "priority" => raw.priorities = records(file, name, value, diags, &mut raw.broken_ids),
-            "objective" => raw.objectives = records(file, name, value, diags, &mut raw.broken_ids),
-            "commitment" => {
-                raw.commitments = records(file, name, value, diags, &mut raw.broken_ids)
+            "strategy" | "settings" if !value.get_ref().is_table() => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        Loc::new(file, value.span()),
+                        format!(
+                            "`{name}` at the top of a file must be a `[{name}]` table, found {}",
+                            value.get_ref().type_str()
+                        ),
+                    )
+                    .help(if name == "strategy" {
+                        "to say which strategy this file's items belong to, write \
+                         `strategy = \"...\"` in each `[[priority]]` and `[[measure]]`"
+                    } else {
+                        "write the settings under a `[settings]` header"
+                    }),
+                );
             }
-            "milestone" => raw.milestones = records(file, name, value, diags, &mut raw.broken_ids),
-            "measure" => raw.measures = records(file, name, value, diags, &mut raw.broken_ids),
+            "strategy" => raw.strategy = record(file, text, value, diags, &mut raw.broken_ids),
+            "settings" => raw.settings = record(file, text, value, diags, &mut raw.broken_ids),
+            "owner" => raw.owners = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "board" => raw.boards = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "priority" => {
+                raw.priorities = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "objective" => {
+                raw.objectives = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "commitment" => {
+                raw.commitments = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "milestone" => {
+                raw.milestones = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
+            "measure" => {
+                raw.measures = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
             other => diags.push(unknown_key(key_loc, other, SECTIONS)),
         }
     }
     Some(raw)
 }
 
-fn syntax_diagnostic(file: FileId, text: &str, err: &toml::de::Error) -> Diagnostic {
-    let span = err.span().unwrap_or(0..0);
-    let message = err.message().trim().to_string();
-    let code = if message.contains("recursion") || message.contains("nest") {
-        Code::TooDeep
-    } else {
-        Code::Syntax
+/// A `[[milestone.update]]` (or `[strategy.approved]`) header with no
+/// `[[milestone]]` (or `[strategy]`) above it: the parser makes up an empty
+/// parent, whose missing keys would only confuse. One finding instead.
+fn orphan_header(
+    file: FileId,
+    text: &str,
+    section: &str,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &DeValue<'_>,
+) -> Option<Diagnostic> {
+    let at = key.span().start;
+    // A parent written after its child (`[strategy]` below
+    // `[strategy.approved]`) is valid TOML: it has keys of its own.
+    let made_up = value.as_table().is_some_and(|t| {
+        t.values()
+            .all(|v| v.get_ref().is_table() || v.get_ref().is_array())
+    });
+    if !made_up || !on_header_line(text, at) {
+        return None;
+    }
+    let line = &text[line_around(text, at)];
+    let header = header_name(line);
+    let child = header.strip_prefix(section)?.strip_prefix('.')?;
+    let brackets = |name: &str| {
+        if line.trim_start().starts_with("[[") {
+            format!("[[{name}]]")
+        } else {
+            format!("[{name}]")
+        }
     };
-    let span = clamp(span, text.len());
-    let first_line = message.lines().next().unwrap_or("invalid TOML").to_string();
-    let mut d = Diagnostic::new(code, Loc::new(file, span), first_line.clone());
-    let rest: Vec<&str> = message
-        .lines()
-        .skip(1)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if !rest.is_empty() {
-        d = d.label(rest.join("; "));
-    }
-    if code == Code::TooDeep {
-        d = d.help("flatten the structure: plan files need at most three levels");
-    }
-    d
-}
-
-fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
-    let start = span.start.min(len);
-    start..span.end.clamp(start, len)
+    let parent = if section == "strategy" || section == "settings" {
+        format!("[{section}]")
+    } else {
+        format!("[[{section}]]")
+    };
+    Some(
+        Diagnostic::new(
+            Code::MissingKey,
+            Loc::new(file, key.span()),
+            format!("`{}` has no `{parent}` above it", brackets(header)),
+        )
+        .label(format!("belongs to a `{parent}`"))
+        .help(format!(
+            "put the `{child}` below the `{parent}` it belongs to, in the same file"
+        )),
+    )
 }
 
 fn unknown_key(loc: Loc, key: &str, expected: &[&str]) -> Diagnostic {
     let d = Diagnostic::new(Code::UnknownKey, loc, format!("unknown key `{key}`"))
         .label("not a key here");
+    // A milestone's progress belongs in its update log, not on the
+    // milestone itself: say so rather than suggest a milestone key.
+    const UPDATE_ONLY: &[&str] = &[
+        "status", "by", "note", "percent", "reason", "action", "date",
+    ];
+    if expected.contains(&"update") && did_you_mean(key, UPDATE_ONLY.iter().copied()).is_some() {
+        return d.help(
+            "progress goes in the update log: add a `[[milestone.update]]` \
+             with `date`, `status` and `by` below the milestone",
+        );
+    }
     match did_you_mean(key, expected.iter().copied()) {
         Some(best) => d.help(format!("did you mean `{best}`?")),
         None => d.help(format!(
@@ -240,16 +356,34 @@ fn unknown_key(loc: Loc, key: &str, expected: &[&str]) -> Diagnostic {
 /// Reads an array of tables (`[[milestone]]`), one record at a time.
 fn records<T: DeserializeOwned>(
     file: FileId,
+    text: &str,
     section: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-    broken: &mut Vec<String>,
+    broken: &mut Vec<Spanned<String>>,
 ) -> Vec<Spanned<T>> {
     let span = value.span();
     match value.into_inner() {
         DeValue::Array(items) => items
             .into_iter()
-            .filter_map(|item| record(file, item, diags, broken))
+            .filter_map(|item| {
+                if item.get_ref().is_table() {
+                    return record(file, text, item, diags, broken);
+                }
+                // `owner = ["dcs"]` instead of an `[[owner]]` table.
+                diags.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        Loc::new(file, item.span()),
+                        format!(
+                            "each `{section}` must be a table, found {}",
+                            item.get_ref().type_str()
+                        ),
+                    )
+                    .help(format!("write each item under a `[[{section}]]` header")),
+                );
+                None
+            })
             .collect(),
         DeValue::Table(table) => {
             // `[milestone]` instead of `[[milestone]]`: read it, but say so.
@@ -265,6 +399,7 @@ fn records<T: DeserializeOwned>(
             );
             record(
                 file,
+                text,
                 Spanned::new(span, DeValue::Table(table)),
                 diags,
                 broken,
@@ -292,9 +427,10 @@ fn records<T: DeserializeOwned>(
 /// Reads one record, reporting every bad key or value it can find.
 fn record<T: DeserializeOwned>(
     file: FileId,
+    text: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-    broken: &mut Vec<String>,
+    broken: &mut Vec<Spanned<String>>,
 ) -> Option<Spanned<T>> {
     let span = value.span();
     if !value.get_ref().is_table() {
@@ -324,7 +460,13 @@ fn record<T: DeserializeOwned>(
                         .first()
                         .is_some_and(|k| removed.contains(k));
                 if !consequence {
-                    diags.push(field_diagnostic(file, &value, err_span.clone(), &message));
+                    diags.push(field_diagnostic(
+                        file,
+                        text,
+                        &value,
+                        (span.clone(), err_span.clone()),
+                        &message,
+                    ));
                 }
                 if missing && err_span == span {
                     // The record itself lacks a required key: nothing more
@@ -350,9 +492,11 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-fn remember_id(value: &Spanned<DeValue<'_>>, broken: &mut Vec<String>) {
-    if let Some(id) = value.get_ref().get("id").and_then(|v| v.get_ref().as_str()) {
-        broken.push(id.to_string());
+fn remember_id(value: &Spanned<DeValue<'_>>, broken: &mut Vec<Spanned<String>>) {
+    if let Some(id) = value.get_ref().get("id")
+        && let Some(text) = id.get_ref().as_str()
+    {
+        broken.push(Spanned::new(id.span(), text.to_string()));
     }
 }
 
@@ -411,40 +555,119 @@ fn remove_at(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
 }
 
 /// Turns a serde error on a record into a finding with a stable code.
+/// `spans` are the record's and the error's.
 fn field_diagnostic(
     file: FileId,
+    text: &str,
     record: &Spanned<DeValue<'_>>,
-    span: Range<usize>,
+    (record_span, span): (Range<usize>, Range<usize>),
     message: &str,
 ) -> Diagnostic {
-    let loc = Loc::new(file, span);
+    let span = clamp(span, text);
+    let loc = Loc::new(file, span.clone());
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let words = backticked(rest);
         let key = words.first().cloned().unwrap_or_default();
         let expected: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
         return unknown_key(loc, &key, &expected);
     }
+    let written = text.get(span.clone()).unwrap_or_default();
     if message.starts_with("missing field") {
         let key = backticked(message).into_iter().next().unwrap_or_default();
-        let what = record
+        let of = record
             .get_ref()
             .get("id")
             .and_then(|v| v.get_ref().as_str())
             .map(|id| format!(" of `{id}`"))
             .unwrap_or_default();
-        return Diagnostic::new(Code::MissingKey, loc, format!("missing key `{key}`{what}"))
-            .label(format!("this table needs `{key}`"))
-            .help(format!(
-                "add `{key} = ...` to this table (see docs/plan-format.md)"
-            ));
+        // A nested table (an update, a baseline) lacks the key: name it.
+        let within = if span == record_span {
+            String::new()
+        } else if written.starts_with('[') {
+            format!(" in `{}`", written.lines().next().unwrap_or(written).trim())
+        } else {
+            key_before(text, span.start)
+                .map(|k| format!(" in `{k}`"))
+                .unwrap_or_else(|| " in this table".to_string())
+        };
+        return Diagnostic::new(
+            Code::MissingKey,
+            loc,
+            format!("missing key `{key}`{within}{of}"),
+        )
+        .label(format!("this table needs `{key}`"))
+        .help(format!(
+            "add `{key} = ...` to this table (see docs/plan-format.md)"
+        ));
     }
-    let first = message.lines().next().unwrap_or(message).trim().to_string();
-    let d = Diagnostic::new(Code::WrongType, loc, first);
-    if message.contains("expected a date") || message.contains("datetime") {
-        d.help("write dates as TOML dates, without quotes: `due = 2025-06-30`")
+    let first = message.lines().next().unwrap_or(message).trim();
+    let Some((found, expected)) = first
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return Diagnostic::new(Code::WrongType, loc, first);
+    };
+    let expected = match expected {
+        "a string" => "text in quotes",
+        "i64" | "u64" | "i32" | "u32" | "u8" => "a whole number",
+        "f64" | "f32" => "a number",
+        "a boolean" => "`true` or `false`",
+        "a sequence" => "a list in square brackets",
+        "a TOML datetime" => "a date",
+        other if other.starts_with("struct ") || other == "a map" => "a table",
+        other => other,
+    };
+    let found = if let Some(s) = found.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if found == "map" && !written.starts_with('{') && !written.starts_with('[') {
+        // Dates reach serde as maps.
+        format!("the date `{written}`")
+    } else if found == "map" {
+        "a table".to_string()
+    } else if found == "sequence" {
+        "a list".to_string()
+    } else if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
     } else {
-        d
-    }
+        found.replace("boolean ", "")
+    };
+    let d = Diagnostic::new(
+        Code::WrongType,
+        loc,
+        format!("expected {expected}, found {found}"),
+    );
+    // `key = ` when the value has a key of its own (not a list element).
+    let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+    let unquoted = written.trim_matches(['"', '\'']);
+    let quoted = written.starts_with(['"', '\'']);
+    let help = match expected {
+        "a date" if quoted && unquoted.parse::<toml::value::Datetime>().is_ok() => {
+            format!("write the date without quotes: `{key}{unquoted}`")
+        }
+        "a date" => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        "a whole number" | "a number" if quoted => {
+            let digits: String = unquoted
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+                .collect();
+            if digits.parse::<f64>().is_ok() {
+                format!("write the number without quotes: `{key}{digits}`")
+            } else {
+                "write a number without quotes".to_string()
+            }
+        }
+        "a whole number" => format!("write a whole number, e.g. `{key}40`"),
+        "a list in square brackets" if quoted => format!("write a list: `{key}[{written}]`"),
+        "text in quotes" if !written.is_empty() && !written.starts_with(['{', '[']) => {
+            format!("put the text in double quotes: `{key}\"{written}\"`")
+        }
+        "`true` or `false`" => format!("write `{key}true` or `{key}false`, without quotes"),
+        _ => return d.help("see docs/plan-format.md for what this key takes"),
+    };
+    d.help(help)
 }
 
 /// The words between backticks in a serde message, in order.
@@ -459,6 +682,242 @@ fn backticked(message: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::testing::{PLAN, REGISTRY, found, load_files, plan_with, text_at};
+    use crate::{Input, load};
+
+    fn messages(plans: &crate::PlanSet) -> Vec<&str> {
+        plans
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn every_bad_key_of_a_record_is_reported_and_the_record_still_read() {
+        let plans = plan_with(
+            "owner = \"hos-fostering\"\nadded",
+            "owner = \"hos-fostering\"\nstauts = \"on-target\"\ncolour = \"green\"\n\
+             illustrative = \"yes\"\nadded",
+        );
+        assert_eq!(
+            messages(&plans),
+            [
+                "unknown key `stauts`",
+                "unknown key `colour`",
+                "expected `true` or `false`, found the text \"yes\"",
+            ]
+        );
+        // Read without its bad keys, the milestone is in the model.
+        assert_eq!(plans.model.milestones.len(), 1);
+    }
+
+    #[test]
+    fn a_milestone_key_that_belongs_in_the_update_log_says_so() {
+        let plans = plan_with(
+            "added = 2025-01-06",
+            "statsu = \"at-risk\"\nadded = 2025-01-06",
+        );
+        let help = plans.diagnostics[0].help.as_deref().unwrap();
+        assert!(help.contains("[[milestone.update]]"), "{help}");
+    }
+
+    #[test]
+    fn an_update_missing_a_key_is_dropped_and_its_milestone_kept() {
+        let plans = plan_with(
+            "  status = \"on-target\"\n  by = \"hos-fostering\"\n",
+            "  status = \"on-target\"\n",
+        );
+        assert_eq!(
+            messages(&plans),
+            ["missing key `by` in `[[milestone.update]]` of `CPS-P1-C1-M1`"]
+        );
+        assert_eq!(
+            text_at(&plans, &plans.diagnostics[0].primary),
+            "[[milestone.update]]"
+        );
+        let milestone = &plans.model.milestones[0];
+        assert_eq!(milestone.updates.len(), 1);
+        assert_eq!(milestone.updates[0].status, crate::Status::AtRisk);
+    }
+
+    #[test]
+    fn a_required_key_with_a_bad_value_is_not_also_reported_missing() {
+        let plans = plan_with("title = \"Launch", "title = 2025-01-01\nnote = \"Launch");
+        assert_eq!(
+            messages(&plans),
+            [
+                "expected text in quotes, found the date `2025-01-01`",
+                "unknown key `note`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_key_in_an_inline_table_names_the_table() {
+        let plans = plan_with(
+            "direction = \"higher\"",
+            "direction = \"higher\"\nbaseline = { value = 100 }",
+        );
+        assert_eq!(
+            messages(&plans),
+            ["missing key `date` in `baseline` of `CPS-M1`"]
+        );
+    }
+
+    #[test]
+    fn a_single_bracket_list_table_is_reported_and_read() {
+        let plans = plan_with("[[milestone]]", "[milestone]");
+        assert_eq!(found(&plans), ["E0102 plan.toml:20:1"]);
+        assert_eq!(
+            plans.diagnostics[0].help.as_deref(),
+            Some("write `[[milestone]]` (double brackets) so the file can hold several")
+        );
+        assert_eq!(plans.model.milestones.len(), 1);
+    }
+
+    #[test]
+    fn a_child_table_with_no_parent_is_one_finding() {
+        let update =
+            "[[milestone.update]]\ndate = 2025-01-01\nstatus = \"on-target\"\nby = \"dcs\"\n";
+        let plans = load_files(&[("a.toml", update)]);
+        assert_eq!(
+            messages(&plans),
+            ["`[[milestone.update]]` has no `[[milestone]]` above it"]
+        );
+        let approved = "[strategy.approved]\nby = \"cabinet\"\non = 2024-12-19\n";
+        let plans = load_files(&[("a.toml", approved)]);
+        assert_eq!(
+            messages(&plans),
+            ["`[strategy.approved]` has no `[strategy]` above it"]
+        );
+        // The parent may come after its child: valid TOML, and read.
+        let later = PLAN.replacen(
+            "[strategy]",
+            "[strategy.approved]\nby = \"cabinet\"\non = 2024-12-19\n\n[strategy]",
+            1,
+        );
+        let plans = load_files(&[("registry.toml", REGISTRY), ("plan.toml", &later)]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert!(plans.model.strategies[0].approved.is_some());
+    }
+
+    #[test]
+    fn items_that_are_not_tables_are_explained() {
+        let plans = load_files(&[(
+            "a.toml",
+            "strategy = \"CPS\"\nowner = [\"dcs\"]\nboard = 5\n",
+        )]);
+        assert_eq!(
+            messages(&plans),
+            [
+                "`strategy` at the top of a file must be a `[strategy]` table, found string",
+                "each `owner` must be a table, found string",
+                "`board` must be a list of tables, found integer",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_said_in_plain_words_with_the_fix() {
+        for (old, new, message, help) in [
+            (
+                "boards = [\"cpb\"]",
+                "boards = \"cpb\"",
+                "expected a list in square brackets, found the text \"cpb\"",
+                "write a list: `boards = [\"cpb\"]`",
+            ),
+            (
+                "due = 2025-06-30",
+                "due = \"2025-06-30\"",
+                "expected a date, found the text \"2025-06-30\"",
+                "write the date without quotes: `due = 2025-06-30`",
+            ),
+            (
+                "status = \"at-risk\"",
+                "status = \"at-risk\"\n  percent = 40.5",
+                "expected a whole number, found the number 40.5",
+                "write a whole number, e.g. `percent = 40`",
+            ),
+            (
+                "direction = \"higher\"",
+                "direction = \"higher\"\ntolerance = \"5\"",
+                "expected a number, found the text \"5\"",
+                "write the number without quotes: `tolerance = 5`",
+            ),
+            (
+                "boards = [\"cpb\"]",
+                "boards = [\"cpb\", 7]",
+                "expected text in quotes, found the number 7",
+                "put the text in double quotes: `\"7\"`",
+            ),
+        ] {
+            let plans = plan_with(old, new);
+            let d = &plans.diagnostics[0];
+            assert_eq!((d.code, d.message.as_str()), (Code::WrongType, message));
+            assert_eq!(d.help.as_deref(), Some(help), "{message}");
+        }
+    }
+
+    #[test]
+    fn encodings_other_than_utf8_are_e0002() {
+        let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+        utf16.extend("id = 1\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let no_mark: Vec<u8> = "id = 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let latin1 = b"a = 1\nnote = \"caf\xe9\"\nb = 2\n".to_vec();
+        let plans = load(vec![
+            Input::new("utf16.toml", utf16),
+            Input::new("no-mark.toml", no_mark),
+            Input::new("latin1.toml", latin1),
+        ]);
+        assert_eq!(
+            found(&plans),
+            [
+                "E0002 utf16.toml:1:1",
+                "E0002 no-mark.toml:1:2",
+                "E0002 latin1.toml:2:12",
+            ]
+        );
+        assert_eq!(
+            plans.diagnostics[0].message,
+            "file is UTF-16 (little-endian) text, not UTF-8"
+        );
+        // The excerpt keeps the line where the text breaks, bad byte marked.
+        assert_eq!(plans.sources[2].text, "a = 1\nnote = \"caf\u{FFFD}\"");
+        assert_eq!(text_at(&plans, &plans.diagnostics[2].primary), "\u{FFFD}");
+    }
+
+    #[test]
+    fn files_over_the_cap_are_refused_unread() {
+        let plans = load(vec![Input::new("big.toml", vec![b'#'; MAX_FILE_BYTES + 1])]);
+        assert_eq!(found(&plans), ["E0004 big.toml:1:1"]);
+        assert_eq!(plans.sources[0].text, "");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_e0003() {
+        for text in ["", "\n\n", "# a comment\n"] {
+            let plans = load_files(&[("a.toml", text)]);
+            assert_eq!(found(&plans), ["E0003 a.toml:1:1"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_base_plan_parses_without_findings() {
+        let mut diags = Vec::new();
+        assert!(parse(FileId(0), PLAN, &mut diags).is_some());
+        assert!(parse(FileId(1), REGISTRY, &mut diags).is_some());
+        assert!(diags.is_empty(), "{diags:#?}");
+    }
+}
+
+/// The one-pass read of sound files against the record-by-record read.
+#[cfg(test)]
+mod one_pass_tests {
     use super::*;
 
     /// The one-pass read must give exactly what the slow path gives, spans

@@ -286,6 +286,8 @@ pub struct Commitment {
     pub source: Option<String>,
     pub illustrative: bool,
     pub loc: Loc,
+    /// Its `due` value, if any.
+    pub due_loc: Option<Loc>,
 }
 
 /// One entry of a milestone's update log.
@@ -301,7 +303,12 @@ pub struct Update {
     pub reason: Option<String>,
     /// The corrective action, for an item that is off track.
     pub action: Option<String>,
+    /// The whole entry (its `[[milestone.update]]` header).
     pub loc: Loc,
+    /// Its `date` value, for findings about when it was made.
+    pub date_loc: Loc,
+    /// Its revised `due` value, if any.
+    pub due_loc: Option<Loc>,
 }
 
 #[derive(Clone, Debug)]
@@ -320,6 +327,7 @@ pub struct Milestone {
     pub updates: Vec<Update>,
     pub loc: Loc,
     pub due_loc: Loc,
+    pub added_loc: Loc,
 }
 
 impl Milestone {

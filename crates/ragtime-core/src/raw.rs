@@ -313,6 +313,7 @@ pub struct RawFile {
     pub milestones: Vec<Spanned<RawMilestone>>,
     pub measures: Vec<Spanned<RawMeasure>>,
     /// Ids of records that failed to deserialize, so references to them are
-    /// not reported a second time as unknown.
-    pub broken_ids: Vec<String>,
+    /// not reported a second time as unknown, and an id used twice is found
+    /// even when one of the two records is broken.
+    pub broken_ids: Vec<SpannedStr>,
 }

@@ -164,17 +164,66 @@ impl Settings {
             s.red_below = pct(v, diags).unwrap_or(s.red_below);
         }
         if s.red_below > s.green_at_least {
-            let span = raw.red_below.as_ref().map_or(0..0, |v| v.span());
+            // Point at whichever of the two was written (one may be the
+            // default).
+            let span = raw
+                .red_below
+                .as_ref()
+                .or(raw.green_at_least.as_ref())
+                .map_or(0..0, |v| v.span());
+            let default = |v: &Option<Spanned<i64>>| if v.is_some() { "" } else { ", the default" };
             diags.push(bad(
                 span,
                 format!(
-                    "`red-below` ({}) is above `green-at-least` ({})",
-                    s.red_below, s.green_at_least
+                    "`red-below` ({}{}) is above `green-at-least` ({}{})",
+                    s.red_below,
+                    default(&raw.red_below),
+                    s.green_at_least,
+                    default(&raw.green_at_least)
                 ),
                 "Red must start below where Green starts",
             ));
             s.red_below = s.green_at_least;
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{PLAN, REGISTRY, found, load_files};
+
+    fn with_settings(settings: &str) -> crate::PlanSet {
+        load_files(&[
+            ("registry.toml", REGISTRY),
+            ("plan.toml", PLAN),
+            ("settings.toml", settings),
+        ])
+    }
+
+    #[test]
+    fn red_above_green_points_at_what_was_written() {
+        let plans = with_settings("[settings]\ngreen-at-least = 50\n");
+        assert_eq!(found(&plans), ["E0107 settings.toml:2:18"]);
+        assert_eq!(
+            plans.diagnostics[0].message,
+            "`red-below` (70, the default) is above `green-at-least` (50)"
+        );
+        let plans = with_settings("[settings]\nred-below = 95\n");
+        assert_eq!(found(&plans), ["E0107 settings.toml:2:13"]);
+        assert_eq!(plans.settings.red_below, plans.settings.green_at_least);
+    }
+
+    #[test]
+    fn bad_values_keep_their_defaults() {
+        let plans = with_settings(
+            "[settings]\nscale = \"traffic-lights\"\nstale-after-days = 0\nwarn-within-days = 30\n",
+        );
+        assert_eq!(
+            found(&plans),
+            ["E0107 settings.toml:2:9", "E0107 settings.toml:3:20"]
+        );
+        assert_eq!(plans.settings.scale, super::Scale::Brag);
+        assert_eq!(plans.settings.stale_after_days, 92);
     }
 }

@@ -29,7 +29,8 @@ impl Loc {
 }
 
 /// One plan file as the core sees it: its name (a path, for messages) and its
-/// text. A file that was not valid UTF-8 keeps an empty text.
+/// text. A file that was not UTF-8 keeps only the text up to the line where
+/// it stops being UTF-8 (or none), for the excerpt.
 #[derive(Clone, Debug)]
 pub struct Source {
     pub name: String,
@@ -44,17 +45,91 @@ impl Source {
     }
 }
 
-/// Line and column (both 1-based; the column counts characters) of `offset`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// `span` made safe to show in `text`: within it, on character boundaries,
+/// and never after a final newline (the end of a text is shown at the end
+/// of its last line, see [`line_col`]).
+pub fn settle(text: &str, span: Range<usize>) -> Range<usize> {
+    let floor = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let end_of_last_line = text.strip_suffix('\n').map_or(text.len(), |t| {
+        t.strip_suffix('\r').map_or(t.len(), str::len)
+    });
+    let start = floor(span.start);
+    if start == text.len() {
+        return end_of_last_line..end_of_last_line;
     }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+    start..floor(span.end).max(start)
+}
+
+/// Line and column (both 1-based; the column counts characters) of `offset`.
+///
+/// The very end of a text that ends with a newline counts as the end of its
+/// last line, not the start of an empty one: that is where "unexpected end
+/// of file" belongs, and where the excerpt can show it.
+///
+/// This reads the text up to `offset`; for many look-ups in one text, build
+/// a [`LineIndex`] once.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// Where each line of a text starts, so that many positions in one text
+/// can be turned into lines and columns without reading it each time.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where 0-based `line` starts.
+    pub fn start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// Where 0-based `line` ends in `text`, after its line break: where
+    /// the next line starts, or the end of the text.
+    pub fn end(&self, text: &str, line: usize) -> usize {
+        self.starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next.min(text.len()))
+    }
+
+    /// [`line_col`] of `offset` in `text`, the text this index was built
+    /// from.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        if offset == text.len() {
+            offset = text
+                .strip_suffix('\n')
+                .map_or(offset, |t| t.strip_suffix('\r').map_or(t.len(), str::len));
+        }
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let col = text
+            .get(self.start(line)..offset)
+            .map_or(0, |before| before.chars().count());
+        (line + 1, col + 1)
+    }
 }
 
 #[cfg(test)]
@@ -68,6 +143,47 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // 'é' is two bytes; the '=' after "bé " is the fourth character.
         assert_eq!(line_col(text, 10), (2, 4));
-        assert_eq!(line_col(text, 999), (3, 1));
+        // The end of the text is the end of its last line.
+        assert_eq!(line_col(text, 999), (2, 7));
+        assert_eq!(line_col(text, text.len()), (2, 7));
+        assert_eq!(line_col("a\r\n", 3), (1, 2));
+        assert_eq!(line_col("a", 1), (1, 2));
+        assert_eq!(line_col("", 0), (1, 1));
+        assert_eq!(line_col("\n", 1), (1, 1));
+    }
+
+    #[test]
+    fn a_line_index_agrees_with_reading_the_text() {
+        use super::LineIndex;
+        let text = "a = 1\r\nbé = 2\n\nc = 3";
+        let index = LineIndex::new(text);
+        for offset in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            assert_eq!(index.line_col(text, offset), (line, col), "{offset}");
+        }
+        assert_eq!(index.line_col(text, text.len()), (4, 6));
+        assert_eq!(index.line(7), 1);
+        assert_eq!((index.start(0), index.end(text, 0)), (0, 7));
+        assert_eq!((index.start(1), index.end(text, 1)), (7, 15));
+        assert_eq!((index.start(2), index.end(text, 2)), (15, 16));
+        assert_eq!((index.start(3), index.end(text, 3)), (16, 21));
+    }
+
+    #[test]
+    fn settle_keeps_spans_inside_the_text() {
+        use super::settle;
+        let text = "a = \"é\"\n";
+        assert_eq!(settle(text, 0..1), 0..1);
+        // From inside 'é' (bytes 5 and 6): back to its start.
+        assert_eq!(settle(text, 6..7), 5..7);
+        assert_eq!(settle(text, 5..6), 5..5);
+        assert_eq!(settle(text, 3..99), 3..text.len());
+        // The end of the text: the end of the last line.
+        assert_eq!(settle(text, text.len()..text.len()), 8..8);
+        assert_eq!(settle(text, 99..120), 8..8);
+        assert_eq!(settle("x\r\n", 3..3), 1..1);
+        assert_eq!(settle("", 4..9), 0..0);
     }
 }

@@ -11,7 +11,7 @@ use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::graph::PlanGraph;
 use crate::model::Model;
 use crate::raw::RawFile;
-use crate::source::{FileId, Loc, Source};
+use crate::source::{self, FileId, Loc, Source};
 use crate::{Input, PlanSet, build, load, settings, validate};
 
 /// Every file decoded and parsed into raw records.
@@ -131,7 +131,16 @@ pub fn check(built: Built, graph: PlanGraph) -> PlanSet {
         // look unused: say only what is certain.
         diagnostics.retain(|d| !matches!(d.code, Code::UnknownRef | Code::WrongKindRef));
     }
+    // Every place is shown with an excerpt: keep it inside its text.
+    for d in &mut diagnostics {
+        for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
+            let text = &sources[label.loc.file.index()].text;
+            label.loc.span = source::settle(text, label.loc.span.clone());
+        }
+    }
     diag::sort(&mut diagnostics);
+    // Two routes to the same finding must not show it twice.
+    diagnostics.dedup();
     PlanSet {
         sources,
         model,
