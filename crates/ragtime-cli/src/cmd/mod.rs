@@ -1,5 +1,6 @@
 //! One module per command; `run` dispatches.
 
+mod board;
 mod calendar;
 mod check;
 mod graph;
@@ -20,6 +21,7 @@ use crate::cli::{Args, Command};
 pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
+        Command::Board(board) => board::run(&args, board),
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)

@@ -29,11 +29,11 @@ use crate::rollup::{Counts, Scope, overall};
 #[non_exhaustive]
 pub enum PackError {
     #[error(
-        "changes since {since}: that is after the as-at date {as_of}; changes are counted up to the as-at date, so give a date on or before it"
+        "the last meeting ({since}) is after the as-at date {as_of}; changes are listed from the last meeting up to the as-at date, so give a date on or before it"
     )]
     SinceAfterAsAt { since: NaiveDate, as_of: NaiveDate },
     #[error(
-        "the next meeting on {next} is before the as-at date {as_of}; give a date on or after it"
+        "the next meeting ({next}) is before the as-at date {as_of}; what is due is listed from the as-at date up to the next meeting, so give a date on or after it"
     )]
     NextBeforeAsAt { next: NaiveDate, as_of: NaiveDate },
     #[error("no next meeting date can be worked out after {as_of}")]
@@ -339,8 +339,8 @@ fn colour_mix_section(ctx: &Context, scope: &Scope) -> Section {
         });
     }
     let mut intro = vec![
-        "The same milestones by rating at each of the last four quarter ends, each rated by \
-         the rules above from the plans as they stood at that date: milestones added later \
+        "The board's milestones by rating at each of the last four quarter ends, each rated \
+         by the same rules from the plans as they stood at that date: milestones added later \
          are not counted, and only updates made by then count."
             .to_string(),
     ];
