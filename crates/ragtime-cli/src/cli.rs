@@ -75,9 +75,6 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write milestone due dates as an iCalendar (.ics) file to subscribe to.
     Calendar(CalendarArgs),
-    /// Write a made-up report, to check a format or a browser.
-    #[command(hide = true)]
-    SampleReport(SampleArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -194,15 +191,6 @@ pub struct CalendarArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct SampleArgs {
-    /// The document whose every text is hostile, instead of the board pack.
-    #[arg(long)]
-    pub hostile: bool,
-    #[command(flatten)]
-    pub output: ReportOutput,
 }
 
 #[derive(Debug, clap::Args)]

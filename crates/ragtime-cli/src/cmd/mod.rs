@@ -6,7 +6,6 @@ mod check;
 mod graph;
 mod owner;
 mod report;
-mod sample;
 mod schema;
 mod update;
 
@@ -31,7 +30,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
-        Command::SampleReport(sample) => sample::run(sample, args.color),
     }
 }
 
