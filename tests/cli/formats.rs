@@ -2,8 +2,10 @@
 //! `tests/fixtures/board-pack/`: csv into a folder or one table, a section
 //! chosen by id, formula-like notes made safe, and the usage errors.
 
+use std::process::{Command, Stdio};
+
 use crate::snapshot;
-use crate::support::{Run, ragtime};
+use crate::support::{Run, fixture, ragtime, root};
 
 /// `ragtime --plans tests/fixtures/board-pack board cpb --as-of 2025-09-30 ARGS`.
 fn pack(args: &[&str]) -> Run {
@@ -106,4 +108,39 @@ fn unknown_section() {
     let run = pack(&["--format", "json", "--table", "exceptions"]);
     assert_eq!(run.code, 2, "{}", run.render());
     snapshot!("formats_unknown_section", run.render());
+}
+
+/// `ragtime board ... | head` is not an error in any format: output to a
+/// reader that has gone away ends quietly with exit code 0. Regression
+/// test: csv to a closed pipe used to fail with exit code 2.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let plans = fixture("board-pack");
+    for format in [
+        &["--format", "table"][..],
+        &["--format", "markdown"][..],
+        &["--format", "csv", "--table", "changes"][..],
+        &["--format", "json"][..],
+        &["--format", "html"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ragtime"))
+            .arg("--plans")
+            .arg(&plans)
+            .args(["board", "cpb", "--as-of", "2025-09-30"])
+            .args(format)
+            .current_dir(root())
+            .env_clear()
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run ragtime");
+        // Close the reading end before the pack is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("ragtime finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format:?}: {stderr}");
+        assert!(stderr.is_empty(), "{format:?}: {stderr}");
+    }
 }
