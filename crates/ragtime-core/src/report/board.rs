@@ -192,10 +192,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         .map(|&x| model.board(x).name.as_str())
         .collect();
     if !below.is_empty() {
-        facts.push((
-            "Includes what these boards oversee".to_string(),
-            below.join(", "),
-        ));
+        facts.push(("Boards reporting to it".to_string(), below.join(", ")));
     }
     facts.push((
         "Oversees".to_string(),
@@ -641,7 +638,7 @@ due = 2026-03-31
                 .map(|(_, v)| v.clone())
         };
         assert_eq!(
-            fact(&top, "Includes what these boards oversee").as_deref(),
+            fact(&top, "Boards reporting to it").as_deref(),
             Some("Sub Board")
         );
         assert_eq!(fact(&sub, "Reports to").as_deref(), Some("Top Board"));
