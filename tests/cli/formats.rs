@@ -1,15 +1,32 @@
-//! Report output options, on the built-in sample report: csv into a folder
-//! or one table, a section chosen by id, and the usage errors.
+//! Report output options, on the board pack of the fixture in
+//! `tests/fixtures/board-pack/`: csv into a folder or one table, a section
+//! chosen by id, formula-like notes made safe, and the usage errors.
+
+use std::process::{Command, Stdio};
 
 use crate::snapshot;
-use crate::support::ragtime;
+use crate::support::{Run, fixture, ragtime, root};
+
+/// `ragtime --plans tests/fixtures/board-pack board cpb --as-of 2025-09-30 ARGS`.
+fn pack(args: &[&str]) -> Run {
+    let mut all = vec![
+        "--plans",
+        "tests/fixtures/board-pack",
+        "board",
+        "cpb",
+        "--as-of",
+        "2025-09-30",
+    ];
+    all.extend_from_slice(args);
+    ragtime(&all)
+}
 
 #[test]
 fn csv_folder_has_one_file_per_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pack");
     let out_arg = out.to_string_lossy().into_owned();
-    let run = ragtime(&["sample-report", "--format", "csv", "-o", &out_arg]);
+    let run = pack(&["--format", "csv", "-o", &out_arg]);
     assert_eq!(run.code, 0, "{}", run.render());
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
@@ -19,12 +36,13 @@ fn csv_folder_has_one_file_per_table() {
     assert_eq!(
         names,
         [
+            "amber.csv",
             "changes.csv",
             "colour-mix.csv",
             "due.csv",
-            "exceptions.csv",
-            "measures.csv",
-            "progress.csv",
+            "measures-CPS.csv",
+            "progress-CPS.csv",
+            "red.csv",
             "summary.csv"
         ]
     );
@@ -32,56 +50,97 @@ fn csv_folder_has_one_file_per_table() {
 
 #[test]
 fn csv_one_table_to_stdout() {
-    let run = ragtime(&["sample-report", "--format", "csv", "--table", "exceptions"]);
+    let run = pack(&["--format", "csv", "--table", "red"]);
     assert_eq!(run.code, 0, "{}", run.render());
     snapshot!("formats_csv_one_table", run.render());
 }
 
+/// Notes and actions starting with `=`, `+`, `-` or `@` open in a
+/// spreadsheet as text: each is written with a `'` in front.
 #[test]
-fn hostile_csv_cells_are_text() {
-    let run = ragtime(&[
-        "sample-report",
-        "--hostile",
-        "--format",
-        "csv",
-        "--table",
-        "hostile",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.render());
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(run.stdout.as_bytes());
-    let mut formulas = 0;
-    for record in reader.records() {
-        for field in record.unwrap().iter() {
-            if field.starts_with('\'') {
-                formulas += 1;
+fn formula_like_csv_cells_are_text() {
+    let mut neutralised = Vec::new();
+    for table in ["red", "amber", "changes"] {
+        let run = pack(&["--format", "csv", "--table", table]);
+        assert_eq!(run.code, 0, "{}", run.render());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(run.stdout.as_bytes());
+        for record in reader.records() {
+            for field in record.unwrap().iter() {
+                if field.starts_with('\'') {
+                    neutralised.push(field.to_string());
+                }
+                let bare = field.starts_with(['=', '+', '@', '\t', '\r'])
+                    || (field.starts_with('-') && field.parse::<f64>().is_err());
+                assert!(!bare, "a spreadsheet would run {field:?}");
             }
-            let bare = field.starts_with(['=', '+', '@', '\t', '\r'])
-                || (field.starts_with('-') && field.parse::<f64>().is_err());
-            assert!(!bare, "a spreadsheet would run {field:?}");
         }
     }
-    assert!(formulas >= 7, "only {formulas} cells neutralised");
+    neutralised.sort();
+    assert_eq!(
+        neutralised,
+        [
+            "'+2 host families by December",
+            "'-> commission a mobile dental service",
+            "'=HYPERLINK(\"http://example.invalid\",\"tracker\")",
+            "'@sufficiency: merged into the sufficiency strategy.",
+        ]
+    );
 }
 
 #[test]
 fn markdown_one_section() {
-    let run = ragtime(&["sample-report", "--format", "markdown", "--table", "due"]);
+    let run = pack(&["--format", "markdown", "--table", "due"]);
     assert_eq!(run.code, 0, "{}", run.render());
     snapshot!("formats_markdown_one_section", run.render());
 }
 
 #[test]
 fn csv_needs_a_folder_or_a_table() {
-    let run = ragtime(&["sample-report", "--format", "csv"]);
+    let run = pack(&["--format", "csv"]);
     assert_eq!(run.code, 2, "{}", run.render());
     snapshot!("formats_csv_needs_folder", run.render());
 }
 
 #[test]
 fn unknown_section() {
-    let run = ragtime(&["sample-report", "--format", "json", "--table", "exception"]);
+    let run = pack(&["--format", "json", "--table", "exceptions"]);
     assert_eq!(run.code, 2, "{}", run.render());
     snapshot!("formats_unknown_section", run.render());
+}
+
+/// `ragtime board ... | head` is not an error in any format: output to a
+/// reader that has gone away ends quietly with exit code 0. Regression
+/// test: csv to a closed pipe used to fail with exit code 2.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let plans = fixture("board-pack");
+    for format in [
+        &["--format", "table"][..],
+        &["--format", "markdown"][..],
+        &["--format", "csv", "--table", "changes"][..],
+        &["--format", "json"][..],
+        &["--format", "html"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ragtime"))
+            .arg("--plans")
+            .arg(&plans)
+            .args(["board", "cpb", "--as-of", "2025-09-30"])
+            .args(format)
+            .current_dir(root())
+            .env_clear()
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run ragtime");
+        // Close the reading end before the pack is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("ragtime finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format:?}: {stderr}");
+        assert!(stderr.is_empty(), "{format:?}: {stderr}");
+    }
 }

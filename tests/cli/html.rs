@@ -1,6 +1,7 @@
-//! The HTML writer's page in a real headless browser (Debian's chromium,
+//! A real board pack as HTML in a real headless browser (Debian's chromium,
 //! installed by `.ci/install`): it renders to an A4-sized screenshot, every
-//! section heading is in the page, and hostile text stays text.
+//! section heading is in the page, and a note holding a script element
+//! stays text.
 //!
 //! There is no skipping: without chromium these tests fail and say how to
 //! install it.
@@ -78,17 +79,29 @@ fn browse(page: &Path, profile: &Path, extra: &[String]) -> (String, String) {
     (stdout, stderr)
 }
 
-/// Writes the sample report (or the hostile one) as HTML into `dir`.
-fn render(dir: &Path, hostile: bool) -> PathBuf {
-    let page = dir.join(if hostile { "hostile.html" } else { "pack.html" });
+/// Writes the fixture's board pack (`tests/fixtures/board-pack/`) as HTML
+/// into `dir`: a real pack, whose notes include a script element.
+fn render(dir: &Path) -> PathBuf {
+    let page = dir.join("pack.html");
     let page_arg = page.to_string_lossy().into_owned();
-    let mut args = vec!["sample-report", "--format", "html", "-o", &page_arg];
-    if hostile {
-        args.push("--hostile");
-    }
-    let run = ragtime(&args);
+    let run = ragtime(&pack_args(&["--format", "html", "-o", &page_arg]));
     assert_eq!(run.code, 0, "{}", run.render());
     page
+}
+
+/// `ragtime --plans tests/fixtures/board-pack board cpb --as-of 2025-09-30`
+/// and `extra`.
+fn pack_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "--plans",
+        "tests/fixtures/board-pack",
+        "board",
+        "cpb",
+        "--as-of",
+        "2025-09-30",
+    ];
+    args.extend_from_slice(extra);
+    args
 }
 
 /// Headings as the browser serialises text: `&`, `<` and `>` escaped.
@@ -101,7 +114,7 @@ fn as_dom_text(text: &str) -> String {
 #[test]
 fn board_pack_renders_to_an_a4_screenshot() {
     let dir = tempfile::tempdir().unwrap();
-    let page = render(dir.path(), false);
+    let page = render(dir.path());
     let png = dir.path().join("pack.png");
     browse(
         &page,
@@ -124,16 +137,18 @@ fn board_pack_renders_to_an_a4_screenshot() {
 #[test]
 fn every_section_heading_is_in_the_page() {
     let dir = tempfile::tempdir().unwrap();
-    let page = render(dir.path(), false);
+    let page = render(dir.path());
     let (dom, _) = browse(
         &page,
         &dir.path().join("profile"),
         &["--dump-dom".to_string()],
     );
-    let run = ragtime(&["sample-report", "--format", "json"]);
+    let run = ragtime(&pack_args(&["--format", "json"]));
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let sections = doc["sections"].as_array().unwrap();
-    assert!(sections.len() >= 6);
+    // Parts 1 to 6: headline (two sections), progress, two exceptions,
+    // measures, changes and due.
+    assert_eq!(sections.len(), 8);
     for s in sections {
         let heading = as_dom_text(s["heading"].as_str().unwrap());
         assert!(
@@ -141,17 +156,20 @@ fn every_section_heading_is_in_the_page() {
             "heading {heading:?} is not in the page"
         );
     }
+    for part in 1..=6 {
+        assert!(dom.contains(&format!("-heading\">{part}. ")), "part {part}");
+    }
     assert!(dom.contains("<h1>Corporate Parenting Board: progress report</h1>"));
 }
 
 #[test]
 fn script_in_a_note_shows_as_text() {
     let dir = tempfile::tempdir().unwrap();
-    let page = render(dir.path(), true);
+    let page = render(dir.path());
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
         html.contains(
-            "<p class=\"note\">A note with &lt;script&gt;alert(1)&lt;&#x2f;script&gt; in it.</p>"
+            "<td>Hosts found for three of five young people. &lt;script&gt;alert(1)&lt;&#x2f;script&gt;</td>"
         ),
         "the note is not escaped in the HTML"
     );
@@ -164,7 +182,7 @@ fn script_in_a_note_shows_as_text() {
     // made no script element anywhere.
     assert!(
         dom.contains(
-            "<p class=\"note\">A note with &lt;script&gt;alert(1)&lt;/script&gt; in it.</p>"
+            "<td>Hosts found for three of five young people. &lt;script&gt;alert(1)&lt;/script&gt;</td>"
         ),
         "the note is not text in the page:\n{dom}"
     );

@@ -4,6 +4,7 @@
 //! Snapshots live in the top-level `snapshots/` folder. Review changes with
 //! `cargo insta review`; never accept one without reading it.
 
+mod board;
 mod calendar;
 mod check;
 mod formats;

@@ -40,6 +40,15 @@ pub enum Command {
     /// STRATEGY id its progress priority by priority, commitment by
     /// commitment.
     Report(ReportArgs),
+    /// A board's pack: everything the board oversees, directly and through
+    /// the boards that report to it, in six parts: headline, progress,
+    /// exceptions, measures, changes since the last meeting, and what is
+    /// due before the next.
+    ///
+    /// The last meeting defaults to the quarter end before the as-at date;
+    /// the next to the as-at date plus the board's `meets` cadence, or the
+    /// next quarter end for a board with none (docs/board-pack.md).
+    Board(BoardArgs),
     /// Every Red and Amber milestone, with owner, note and corrective action.
     Exceptions(ScopedArgs),
     /// Every measure against its target, with direction of travel.
@@ -66,9 +75,6 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write milestone due dates as an iCalendar (.ics) file to subscribe to.
     Calendar(CalendarArgs),
-    /// Write a made-up report, to check a format or a browser.
-    #[command(hide = true)]
-    SampleReport(SampleArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -188,15 +194,6 @@ pub struct CalendarArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct SampleArgs {
-    /// The document whose every text is hostile, instead of the board pack.
-    #[arg(long)]
-    pub hostile: bool,
-    #[command(flatten)]
-    pub output: ReportOutput,
-}
-
-#[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// How to print problems: human (with excerpts) or short (one line each).
     #[arg(long, default_value = "human")]
@@ -232,6 +229,26 @@ pub struct ReportArgs {
     /// organisation.
     #[arg(long, value_name = "WHAT")]
     pub by: Option<By>,
+
+    #[command(flatten)]
+    pub options: ReportOptions,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BoardArgs {
+    /// The board's id, e.g. cpb (see the boards registry, plans/boards.toml).
+    pub board: String,
+
+    /// The date of the last meeting (YYYY-MM-DD): changes after it are
+    /// listed. Default: the quarter end before the as-at date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// The date of the next meeting (YYYY-MM-DD): what is due up to it is
+    /// listed. Default: the as-at date plus the board's cadence, or the next
+    /// quarter end.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub next: Option<NaiveDate>,
 
     #[command(flatten)]
     pub options: ReportOptions,
@@ -280,7 +297,6 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A date as `YYYY-MM-DD`, for `--as-of` and the like.
 /// A date as `YYYY-MM-DD`, in the years reports handle.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")

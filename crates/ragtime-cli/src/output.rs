@@ -31,11 +31,14 @@ pub fn stderr_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stderr().is_terminal())
 }
 
-/// True when the error chain ends in a closed pipe.
+/// True when the error chain ends in a closed pipe. The csv writer wraps
+/// the I/O error in its own, so that is looked into too.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || e.downcast_ref::<csv::Error>()
+                .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if broken(io)))
     })
 }
 

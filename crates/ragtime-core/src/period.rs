@@ -115,6 +115,21 @@ impl Quarter {
         }
     }
 
+    /// The quarter after, across a year end (Q4 2025/26 -> Q1 2026/27).
+    /// The year may step above [`MAX_YEAR`]; the dates still exist.
+    pub fn next(self) -> Quarter {
+        match self.q {
+            4 => Quarter {
+                year: self.year + 1,
+                q: 1,
+            },
+            q => Quarter {
+                year: self.year,
+                q: q + 1,
+            },
+        }
+    }
+
     /// The same quarter of the financial year before.
     pub fn year_earlier(self) -> Quarter {
         Quarter {
@@ -304,10 +319,17 @@ mod tests {
     }
 
     #[test]
-    fn previous_and_year_earlier_cross_year_ends() {
+    fn previous_next_and_year_earlier_cross_year_ends() {
         assert_eq!(q("2025/26-Q1").previous(), q("2024/25-Q4"));
         assert_eq!(q("2025/26-Q2").previous(), q("2025/26-Q1"));
         assert_eq!(q("2025/26-Q4").previous(), q("2025/26-Q3"));
+        assert_eq!(q("2025/26-Q3").next(), q("2025/26-Q4"));
+        assert_eq!(q("2025/26-Q4").next(), q("2026/27-Q1"));
+        assert_eq!(q("2025/26-Q4").next().previous(), q("2025/26-Q4"));
+        assert_eq!(
+            Quarter::new(MAX_YEAR, 4).unwrap().next().end(),
+            d("9999-06-30")
+        );
         assert_eq!(q("2025/26-Q2").year_earlier(), q("2024/25-Q2"));
         assert_eq!(q("2025/26-Q2").year_earlier().end(), d("2024-09-30"));
     }

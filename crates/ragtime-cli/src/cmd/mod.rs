@@ -1,11 +1,11 @@
 //! One module per command; `run` dispatches.
 
+mod board;
 mod calendar;
 mod check;
 mod graph;
 mod owner;
 mod report;
-mod sample;
 mod schema;
 mod update;
 
@@ -20,6 +20,7 @@ use crate::cli::{Args, Command};
 pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
+        Command::Board(board) => board::run(&args, board),
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)
@@ -29,7 +30,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
-        Command::SampleReport(sample) => sample::run(sample, args.color),
     }
 }
 

@@ -107,7 +107,7 @@ struct RowView {
 #[derive(Serialize)]
 struct CellView {
     text: String,
-    /// CSS classes: `r` right-aligned, `date` kept on one line.
+    /// CSS classes: `r` right-aligned, `date` and `id` kept on one line.
     class: String,
     rag: Option<RagView>,
     trend: Option<TrendView>,
@@ -252,7 +252,7 @@ fn table(t: &Table) -> TableView<'_> {
         }
         let cells = cells::aligned(&t.columns, row)
             .zip(&t.columns)
-            .map(|(c, col)| cell(c, col.align == Align::Right))
+            .map(|(c, col)| cell(c, col.align == Align::Right, col.key == "id"))
             .collect();
         let kind = match row.kind {
             RowKind::Item => "item",
@@ -277,10 +277,15 @@ fn table(t: &Table) -> TableView<'_> {
     }
 }
 
-fn cell(c: &Cell, right: bool) -> CellView {
+/// `id` marks an id column: ids are kept on one line, since one broken at
+/// a hyphen reads as two.
+fn cell(c: &Cell, right: bool, id: bool) -> CellView {
     let mut classes = Vec::new();
     if right {
         classes.push("r");
+    }
+    if id {
+        classes.push("id");
     }
     if matches!(c, Cell::Date(_)) {
         classes.push("date");

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+#[cfg(test)]
 pub mod sample;
 mod table;
 

@@ -1,8 +1,8 @@
 //! Hand-built documents for checking the writers: a made-up but realistic
 //! board pack using every kind of cell, row and chart, and a document whose
 //! every piece of text is hostile (markup, formulas, pipes, quotes, line
-//! breaks, unicode). `ragtime sample-report` writes either, so a browser can
-//! open what the HTML writer makes.
+//! breaks, unicode). Only the writers' unit tests use them; the binary's
+//! tests use real board packs.
 
 use chrono::NaiveDate;
 use ragtime_core::Status;

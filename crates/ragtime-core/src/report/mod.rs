@@ -1,7 +1,7 @@
 //! Report data: what a report says, independent of any output format.
 //!
 //! Every report (portfolio summary, strategy progress, exceptions, measures,
-//! explain, and later the board pack) is built as a [`Document`]: titled
+//! explain, and the board pack that combines them) is built as a [`Document`]: titled
 //! sections holding typed tables and, where useful, chart data. The CLI has
 //! one writer per output format (terminal table, markdown, csv, json, html);
 //! a writer only lays out what is here and never computes a figure itself.
@@ -11,7 +11,9 @@
 //! what a board oversees), and has a `*_sections` form so a board pack can
 //! combine the same sections.
 
+pub mod board;
 mod cells;
+pub mod changes;
 mod context;
 pub mod doc;
 mod exceptions;
@@ -21,6 +23,8 @@ pub mod owner;
 mod portfolio;
 mod progress;
 
+pub use board::{PackDates, PackError, board_pack, next_meeting};
+pub use changes::{Change, ChangeKind, changes, changes_section};
 pub use context::Context;
 pub use doc::*;
 pub use exceptions::{exceptions, exceptions_sections};

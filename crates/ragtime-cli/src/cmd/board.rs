@@ -1,0 +1,62 @@
+//! `ragtime board BOARD`: the board pack, everything a board oversees
+//! directly and through the boards that report to it, as one document in
+//! the format asked for.
+//!
+//! Plans with errors are not reported on (exit 1, problems on stderr). An
+//! id that is not a board, or dates out of order (`--since` after the as-at
+//! date, `--next` before it), are usage errors (exit 2).
+
+use anyhow::{Result, bail};
+use ragtime_core::report::{self, Context, PackDates};
+use ragtime_core::{BoardIx, EntityRef, PlanSet, diag};
+
+use crate::Outcome;
+use crate::cli::{Args, BoardArgs};
+use crate::output;
+
+pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
+    let Some(plans) = super::load_sound(args)? else {
+        return Ok(Outcome::Problems);
+    };
+    let ix = lookup_board(&plans, &board.board)?;
+    let ctx = Context::new(&plans, super::report::as_of(&board.options))?;
+    let dates = PackDates {
+        since: board.since,
+        next: board.next,
+    };
+    let doc = report::board_pack(&ctx, ix, dates)?;
+    output::write_document(&doc, &board.options.output, args.color)?;
+    Ok(Outcome::Ok)
+}
+
+/// The board with id `id`; anything else is a usage error naming the
+/// boards, with the nearest board id suggested.
+fn lookup_board(plans: &PlanSet, id: &str) -> Result<BoardIx> {
+    let boards: Vec<&str> = plans.model.boards.iter().map(|b| b.id.as_str()).collect();
+    let list = || {
+        if boards.is_empty() {
+            "there are no boards in the plans".to_string()
+        } else {
+            format!(
+                "boards: {}",
+                boards
+                    .iter()
+                    .map(|b| format!("`{b}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    };
+    match plans.model.lookup(id) {
+        Some(EntityRef::Board(b)) => Ok(b),
+        Some(other) => bail!(
+            "`{id}` is {}, not a board; {}",
+            other.kind().with_article(),
+            list()
+        ),
+        None => match diag::did_you_mean(id, boards.iter().copied()) {
+            Some(near) => bail!("no board has the id `{id}`; did you mean `{near}`?"),
+            None => bail!("no board has the id `{id}`; {}", list()),
+        },
+    }
+}
