@@ -47,11 +47,7 @@ pub fn load_sound(args: &Args) -> Result<Option<ragtime_core::PlanSet>> {
     if plans.is_sound() {
         return Ok(Some(plans));
     }
-    let renderer = if crate::output::stderr_color(args.color) {
-        annotate_snippets::Renderer::styled()
-    } else {
-        annotate_snippets::Renderer::plain()
-    };
+    let printer = crate::diagnostics::Printer::new(&plans, crate::output::stderr_color(args.color));
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     let errors = plans
@@ -59,7 +55,7 @@ pub fn load_sound(args: &Args) -> Result<Option<ragtime_core::PlanSet>> {
         .iter()
         .filter(|d| d.severity() == ragtime_core::Severity::Error);
     for d in errors {
-        writeln!(err, "{}\n", crate::diagnostics::human(&renderer, &plans, d))?;
+        writeln!(err, "{}\n", printer.human(d))?;
     }
     writeln!(err, "{}", crate::diagnostics::summary(&plans))?;
     writeln!(

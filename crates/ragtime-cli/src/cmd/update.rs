@@ -82,14 +82,10 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
     }
     if !added.is_empty() {
         let color = crate::output::stderr_color(args.color);
-        let renderer = if color {
-            annotate_snippets::Renderer::styled()
-        } else {
-            annotate_snippets::Renderer::plain()
-        };
+        let printer = diagnostics::Printer::new(&after, color);
         let mut err = std::io::stderr().lock();
         for d in &added {
-            writeln!(err, "{}\n", diagnostics::human(&renderer, &after, d))?;
+            writeln!(err, "{}\n", printer.human(d))?;
         }
         writeln!(
             err,
