@@ -5,7 +5,17 @@
 //! another file (or to one that is itself broken) resolves or is reported
 //! once. An item whose required reference cannot be resolved is left out of
 //! the model; the findings already stop any report.
+//!
+//! Milestones, by far the most numerous records, are built in two steps.
+//! [`prepare`] runs on each file as soon as it is parsed, on the rayon pool:
+//! it reads every value that needs no other item (dates, statuses, percents,
+//! the checks on each update), moves the text into model form and lets the
+//! raw records go, so raw records never pile up for the whole plan set.
+//! What refers to other items is kept as [`Ref`]s (the id, written once per
+//! file, and where it is written) and resolved by [`build`], in file order,
+//! once every id is declared.
 
+use std::ops::Range;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -24,49 +34,145 @@ pub const MAX_ID_LEN: usize = 48;
 struct Declared {
     kind: Option<Kind>,
     loc: Loc,
+    /// The item, once it is in the model.
+    entity: Option<EntityRef>,
 }
 
 pub(crate) struct Builder<'f, 'd> {
-    files: &'f [(FileId, RawFile)],
+    files: &'f [Part],
     diags: &'d mut Vec<Diagnostic>,
-    /// Every id written in the plan set, even on broken or left-out items.
+    /// Every id written in the plan set, even on broken or left-out items,
+    /// and the items in the model; the model's id map is made from it at
+    /// the end.
     declared: IdMap<String, Declared>,
-    /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
-    folded: IdMap<String, String>,
+    /// Lower-cased ids, to catch `CPS-1` next to `cps-1`, with the kind and
+    /// place of the first.
+    folded: IdMap<String, (Kind, Loc)>,
+    /// The ids of each kind, sorted, for did-you-mean; gathered the first
+    /// time a reference to that kind is unknown.
+    candidates: [Option<Vec<String>>; 8],
+    /// The authors of one milestone's updates as resolved, reused.
+    authors: Vec<(Option<OwnerIx>, Span)>,
     model: Model,
 }
 
-/// Builds the model. The milestones, by far the most numerous records, are
-/// taken out of `files` as they are built, their text moved rather than
-/// copied, so the raw records shrink as the model grows.
-pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+/// A byte range in a plan file, in 32 bits: plan files are capped at
+/// [`crate::load::MAX_FILE_BYTES`], far below 4 GiB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn of(span: Range<usize>) -> Span {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(span.start),
+            end: clamp(span.end),
+        }
+    }
+
+    fn loc(self, file: FileId) -> Loc {
+        Loc::new(file, self.start as usize..self.end as usize)
+    }
+}
+
+/// A reference by id, not yet resolved: the id, as an index into its
+/// file's [`Part::names`], and where it is written.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ref {
+    name: u32,
+    span: Span,
+}
+
+/// One update's author, still to resolve, and whether the update's date
+/// and status could be read (it is then the next of the milestone's
+/// `updates`).
+#[derive(Clone, Copy, Debug)]
+struct Author {
+    by: Ref,
+    date: Span,
+    read: bool,
+}
+
+/// A milestone with its values read and its references not yet resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct PreparedMilestone {
+    id: String,
+    id_span: Span,
+    commitment: Ref,
+    owner: Ref,
+    title: String,
+    added: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    due_span: Span,
+    /// The range of the file's `depends_on` list that is this milestone's.
+    depends_on: Range<u32>,
+    source: Option<String>,
+    illustrative: bool,
+    /// The updates whose date and status could be read, in file order;
+    /// `by` is set when resolved.
+    updates: Vec<Update>,
+    /// The range of the file's `authors` list that is this milestone's:
+    /// one per update written, read or not.
+    authors: Range<u32>,
+}
+
+/// One file's records, made ready to build: milestones prepared, the rest
+/// as read.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub(crate) file: FileId,
+    /// Every record but the milestones.
+    pub(crate) raw: RawFile,
+    pub(crate) milestones: Vec<PreparedMilestone>,
+    /// The ids the milestones refer to, each once.
+    names: Vec<String>,
+    depends_on: Vec<Ref>,
+    authors: Vec<Author>,
+}
+
+impl Part {
+    fn name(&self, r: Ref) -> &str {
+        &self.names[r.name as usize]
+    }
+}
+
+/// Builds the model. The prepared milestones are taken out of `parts` as
+/// they are built, their text moved rather than copied.
+pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     // Size the id maps and the largest arenas once, so that a big plan set
     // is not rehashed and copied over and over as it grows.
-    let count = |f: fn(&RawFile) -> usize| files.iter().map(|(_, raw)| f(raw)).sum::<usize>();
-    let ids = count(|r| {
+    let count = |f: fn(&Part) -> usize| parts.iter().map(f).sum::<usize>();
+    let ids = count(|p| {
+        let r = &p.raw;
         r.owners.len()
             + r.boards.len()
             + usize::from(r.strategy.is_some())
             + r.priorities.len()
             + r.objectives.len()
             + r.commitments.len()
-            + r.milestones.len()
+            + p.milestones.len()
             + r.measures.len()
             + r.broken_ids.len()
     });
     let mut model = Model::default();
-    model.ids.reserve(ids);
-    model.commitments.reserve(count(|r| r.commitments.len()));
-    model.milestones.reserve(count(|r| r.milestones.len()));
+    model
+        .commitments
+        .reserve(count(|p| p.raw.commitments.len()));
+    model.milestones.reserve(count(|p| p.milestones.len()));
     let mut declared = IdMap::default();
     declared.reserve(ids);
     let mut folded = IdMap::default();
     folded.reserve(ids);
     let mut b = Builder {
-        files: &*files,
+        files: &*parts,
         diags,
         declared,
         folded,
+        candidates: Default::default(),
+        authors: Vec::new(),
         model,
     };
     b.declare_all();
@@ -79,6 +185,8 @@ pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>
         diags,
         declared,
         folded,
+        candidates,
+        authors,
         model,
         ..
     } = b;
@@ -87,10 +195,33 @@ pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>
         diags,
         declared,
         folded,
+        candidates,
+        authors,
         model,
     };
-    b.build_milestones(files);
-    b.model
+    b.build_milestones(parts);
+    let Builder {
+        declared,
+        folded,
+        candidates,
+        mut model,
+        ..
+    } = b;
+    let mut ids = IdMap::default();
+    ids.reserve(declared.len());
+    let mut leftover = Vec::new();
+    for (id, d) in declared {
+        match d.entity {
+            Some(entity) => {
+                ids.insert(id, entity);
+            }
+            None => leftover.push(id),
+        }
+    }
+    model.ids = ids;
+    // Freeing a string per id takes a while at scale; do it on the pool.
+    rayon::spawn(move || drop((folded, candidates, leftover)));
+    model
 }
 
 fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
@@ -113,8 +244,8 @@ impl Builder<'_, '_> {
 
     fn declare_all(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
-            let file = *file;
+        for part in files {
+            let (file, raw) = (part.file, &part.raw);
             for r in &raw.owners {
                 self.declare(file, &r.get_ref().id, Kind::Owner);
             }
@@ -133,8 +264,8 @@ impl Builder<'_, '_> {
             for r in &raw.commitments {
                 self.declare(file, &r.get_ref().id, Kind::Commitment);
             }
-            for r in &raw.milestones {
-                self.declare(file, &r.get_ref().id, Kind::Milestone);
+            for m in &part.milestones {
+                self.declare_at(&m.id, m.id_span.loc(file), Kind::Milestone);
             }
             for r in &raw.measures {
                 self.declare(file, &r.get_ref().id, Kind::Measure);
@@ -143,14 +274,17 @@ impl Builder<'_, '_> {
                 self.declared.entry(id.clone()).or_insert(Declared {
                     kind: None,
                     loc: Loc::new(file, 0..0),
+                    entity: None,
                 });
             }
         }
     }
 
     fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Kind) {
-        let here = loc(file, id);
-        let text = id.get_ref();
+        self.declare_at(id.get_ref(), loc(file, id), kind);
+    }
+
+    fn declare_at(&mut self, text: &str, here: Loc, kind: Kind) {
         if !valid_id(text) {
             self.push(
                 Diagnostic::new(Code::BadId, here.clone(), format!("`{text}` is not a valid id"))
@@ -161,36 +295,40 @@ impl Builder<'_, '_> {
             );
         }
         let key = text.to_lowercase();
-        if let Some(first) = self.folded.get(&key) {
-            let first = &self.declared[first];
-            let what = first.kind.map_or("an item".to_string(), Kind::with_article);
+        if let Some((first_kind, first_loc)) = self.folded.get(&key) {
+            let what = first_kind.with_article();
             let d = Diagnostic::new(
                 Code::DuplicateId,
                 here,
                 format!("id `{text}` is used twice"),
             )
             .label("second use")
-            .secondary(first.loc.clone(), format!("first used here, by {what}"))
+            .secondary(first_loc.clone(), format!("first used here, by {what}"))
             .help("ids are unique across the whole plan set (case does not count); rename one");
             self.push(d);
             return;
         }
-        self.folded.insert(key, text.clone());
+        self.folded.insert(key, (kind, here.clone()));
         self.declared.insert(
-            text.clone(),
+            text.to_string(),
             Declared {
                 kind: Some(kind),
                 loc: here,
+                entity: None,
             },
         );
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
     fn register(&mut self, id: &SpannedStr, entity: EntityRef, file: FileId) -> bool {
+        self.register_at(id.get_ref(), &loc(file, id), entity)
+    }
+
+    fn register_at(&mut self, id: &str, here: &Loc, entity: EntityRef) -> bool {
         // Only the first declaration of an id (which `declare` kept) counts.
-        match self.declared.get(id.get_ref()) {
-            Some(d) if d.loc == loc(file, id) => {
-                self.model.ids.insert(id.get_ref().clone(), entity);
+        match self.declared.get_mut(id) {
+            Some(d) if d.loc == *here => {
+                d.entity = Some(entity);
                 true
             }
             _ => false,
@@ -198,15 +336,28 @@ impl Builder<'_, '_> {
     }
 
     fn lookup(&mut self, file: FileId, name: &SpannedStr, want: Kind) -> Option<EntityRef> {
-        let text = name.get_ref();
-        if let Some(&found) = self.model.ids.get(text) {
+        self.lookup_at(name.get_ref(), loc(file, name), want)
+    }
+
+    /// Resolves a prepared reference of `part`.
+    fn lookup_ref(&mut self, part: &Part, r: Ref, want: Kind) -> Option<EntityRef> {
+        self.lookup_at(part.name(r), r.span.loc(part.file), want)
+    }
+
+    /// The item with id `text`, if it is in the model yet.
+    fn entity(&self, text: &str) -> Option<EntityRef> {
+        self.declared.get(text).and_then(|d| d.entity)
+    }
+
+    fn lookup_at(&mut self, text: &str, here: Loc, want: Kind) -> Option<EntityRef> {
+        if let Some(found) = self.entity(text) {
             if found.kind() == want {
                 return Some(found);
             }
             self.push(
                 Diagnostic::new(
                     Code::WrongKindRef,
-                    loc(file, name),
+                    here,
                     format!(
                         "`{text}` is {}, not {}",
                         found.kind().with_article(),
@@ -224,21 +375,25 @@ impl Builder<'_, '_> {
                 return None;
             }
         }
-        let candidates: Vec<&str> = self
-            .declared
-            .iter()
-            .filter(|(_, d)| d.kind == Some(want))
-            .map(|(id, _)| id.as_str())
-            .collect();
+        // Every id is declared before the first lookup, so the candidates
+        // of a kind are gathered once, however many references are unknown.
+        let declared = &self.declared;
+        let sorted = self.candidates[want as usize].get_or_insert_with(|| {
+            let mut ids: Vec<String> = declared
+                .iter()
+                .filter(|(_, d)| d.kind == Some(want))
+                .map(|(id, _)| id.clone())
+                .collect();
+            ids.sort_unstable();
+            ids
+        });
         let mut d = Diagnostic::new(
             Code::UnknownRef,
-            loc(file, name),
+            here,
             format!("no {} has the id `{text}`", want.name()),
         )
         .label(format!("unknown {}", want.name()));
-        let mut sorted = candidates;
-        sorted.sort_unstable();
-        if let Some(best) = did_you_mean(text, sorted.iter().copied()) {
+        if let Some(best) = did_you_mean(text, sorted.iter().map(String::as_str)) {
             d = d.help(format!("did you mean `{best}`?"));
         } else if want == Kind::Owner || want == Kind::Board {
             d = d.help(format!(
@@ -256,6 +411,12 @@ impl Builder<'_, '_> {
             _ => None,
         }
     }
+    fn owner_ref(&mut self, part: &Part, r: Ref) -> Option<OwnerIx> {
+        match self.lookup_ref(part, r, Kind::Owner)? {
+            EntityRef::Owner(ix) => Some(ix),
+            _ => None,
+        }
+    }
     fn board(&mut self, file: FileId, name: &SpannedStr) -> Option<BoardIx> {
         match self.lookup(file, name, Kind::Board)? {
             EntityRef::Board(ix) => Some(ix),
@@ -269,44 +430,7 @@ impl Builder<'_, '_> {
     // ----- values ------------------------------------------------------
 
     fn date(&mut self, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
-        let dt = value.get_ref();
-        let here = loc(file, value);
-        match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => {
-                let date = NaiveDate::from_ymd_opt(
-                    i32::from(d.year),
-                    u32::from(d.month),
-                    u32::from(d.day),
-                );
-                if date.is_none() {
-                    self.push(Diagnostic::new(
-                        Code::BadDate,
-                        here,
-                        format!("`{dt}` is not a date in the calendar"),
-                    ));
-                }
-                date
-            }
-            (Some(d), _, _) => {
-                self.push(
-                    Diagnostic::new(
-                        Code::BadDate,
-                        here,
-                        format!("`{dt}` has a time; plans use plain dates"),
-                    )
-                    .label("expected a date only")
-                    .help(format!("write `{d}`")),
-                );
-                None
-            }
-            (None, _, _) => {
-                self.push(
-                    Diagnostic::new(Code::BadDate, here, format!("`{dt}` is a time, not a date"))
-                        .help("write a date such as `2025-06-30`"),
-                );
-                None
-            }
-        }
+        date(self.diags, file, value)
     }
 
     fn word<T: FromStr + Copy>(
@@ -317,23 +441,7 @@ impl Builder<'_, '_> {
         what: &str,
         words: impl Iterator<Item = &'static str> + Clone,
     ) -> Option<T> {
-        if let Ok(v) = value.get_ref().parse::<T>() {
-            return Some(v);
-        }
-        let text = value.get_ref();
-        let list = words
-            .clone()
-            .map(|w| format!("`{w}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
-            .label(format!("expected one of {list}"));
-        let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
-            Some(best) => d.help(format!("did you mean `{best}`?")),
-            None => d,
-        };
-        self.push(d);
-        None
+        word(self.diags, file, value, code, what, words)
     }
 
     fn point(&mut self, file: FileId, p: &Spanned<RawPoint>) -> Option<Point> {
@@ -349,7 +457,7 @@ impl Builder<'_, '_> {
 
     fn build_owners_and_boards(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.owners {
                 let r = r.get_ref();
@@ -396,10 +504,10 @@ impl Builder<'_, '_> {
             }
         }
         // Reporting lines, once every board is known.
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             for r in &raw.boards {
                 let r = r.get_ref();
-                let Some(EntityRef::Board(me)) = self.model.ids.get(r.id.get_ref()).copied() else {
+                let Some(EntityRef::Board(me)) = self.entity(r.id.get_ref()) else {
                     continue;
                 };
                 if self.model.boards[me.index()].loc != loc(*file, &r.id) {
@@ -415,7 +523,7 @@ impl Builder<'_, '_> {
 
     fn build_strategies(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             let Some(r) = &raw.strategy else { continue };
             let r = r.get_ref();
@@ -500,7 +608,7 @@ impl Builder<'_, '_> {
 
     fn build_priorities_and_objectives(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.priorities {
                 let r = r.get_ref();
@@ -521,7 +629,7 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.objectives {
                 let r = r.get_ref();
@@ -547,7 +655,7 @@ impl Builder<'_, '_> {
 
     fn build_measures(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.measures {
                 let r = r.get_ref();
@@ -624,7 +732,7 @@ impl Builder<'_, '_> {
 
     fn build_commitments(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.commitments {
                 let r = r.get_ref();
@@ -670,56 +778,54 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn build_milestones(&mut self, files: &mut [(FileId, RawFile)]) {
+    fn build_milestones(&mut self, parts: &mut [Part]) {
         // Pass one: the milestones themselves, so dependencies can point
         // forwards and across files.
-        let mut deps: Vec<(FileId, MilestoneIx, Vec<SpannedStr>)> = Vec::new();
-        for (file, raw) in files {
-            let file = *file;
-            let mut milestones = std::mem::take(&mut raw.milestones);
-            for r in &mut milestones {
-                let r = r.get_mut();
-                let commitment = match self.lookup(file, &r.commitment, Kind::Commitment) {
+        let mut deps: Vec<(usize, MilestoneIx, Range<u32>)> = Vec::new();
+        for (p, part) in parts.iter_mut().enumerate() {
+            let file = part.file;
+            let milestones = std::mem::take(&mut part.milestones);
+            let part = &*part;
+            for mut m in milestones {
+                let commitment = match self.lookup_ref(part, m.commitment, Kind::Commitment) {
                     Some(EntityRef::Commitment(c)) => Some(c),
                     _ => None,
                 };
-                let owner = self.owner(file, &r.owner);
-                let added = self.date(file, &r.added);
-                let due = self.date(file, &r.due);
-                let updates = self.updates(file, r);
+                let owner = self.owner_ref(part, m.owner);
+                self.resolve_updates(part, &mut m);
                 let (Some(commitment), Some(owner), Some(added), Some(due)) =
-                    (commitment, owner, added, due)
+                    (commitment, owner, m.added, m.due)
                 else {
                     continue;
                 };
                 let ix = MilestoneIx::from_usize(self.model.milestones.len());
-                if self.register(&r.id, EntityRef::Milestone(ix), file) {
-                    let (id_loc, due_loc) = (loc(file, &r.id), loc(file, &r.due));
-                    deps.push((file, ix, std::mem::take(&mut r.depends_on)));
+                let id_loc = m.id_span.loc(file);
+                if self.register_at(&m.id, &id_loc, EntityRef::Milestone(ix)) {
+                    if !m.depends_on.is_empty() {
+                        deps.push((p, ix, m.depends_on));
+                    }
                     self.model.milestones.push(Milestone {
-                        id: std::mem::take(r.id.get_mut()),
+                        id: m.id,
                         commitment,
-                        title: std::mem::take(r.title.get_mut()),
+                        title: m.title,
                         owner,
                         added,
                         due,
                         depends_on: Vec::new(),
-                        source: r.source.take(),
-                        illustrative: r.illustrative,
-                        updates,
+                        source: m.source,
+                        illustrative: m.illustrative,
+                        updates: m.updates,
                         loc: id_loc,
-                        due_loc,
+                        due_loc: m.due_span.loc(file),
                     });
                 }
             }
-            // What is left of the records (spans, words, ids) is freed on
-            // the pool, off this thread.
-            rayon::spawn(move || drop(milestones));
         }
-        for (file, ix, names) in deps {
-            let mut resolved = Vec::new();
-            for name in &names {
-                if let Some(EntityRef::Milestone(d)) = self.lookup(file, name, Kind::Milestone) {
+        for (p, ix, range) in deps {
+            let part = &parts[p];
+            let mut resolved = Vec::with_capacity(range.len());
+            for &r in &part.depends_on[range.start as usize..range.end as usize] {
+                if let Some(EntityRef::Milestone(d)) = self.lookup_ref(part, r, Kind::Milestone) {
                     resolved.push(d);
                 }
             }
@@ -727,118 +833,316 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// The update log, its text moved out of the raw record.
-    fn updates(&mut self, file: FileId, m: &mut RawMilestone) -> Vec<Update> {
-        let mut out: Vec<Update> = Vec::with_capacity(m.update.len());
+    /// Resolves the authors of a prepared milestone's updates, keeps the
+    /// updates whose author is known, checks that they are in date order
+    /// and puts them in date order.
+    fn resolve_updates(&mut self, part: &Part, m: &mut PreparedMilestone) {
+        let file = part.file;
+        let mut authors = std::mem::take(&mut self.authors);
+        authors.clear();
+        for a in &part.authors[m.authors.start as usize..m.authors.end as usize] {
+            let by = self.owner_ref(part, a.by);
+            if a.read {
+                authors.push((by, a.date));
+            }
+        }
         let mut previous: Option<(NaiveDate, Loc)> = None;
-        for u in &mut m.update {
-            let span = u.span();
-            let u = u.get_mut();
-            let date = self.date(file, &u.date);
-            let status = self.word::<Status>(
-                file,
-                &u.status,
-                Code::BadStatus,
-                "a status",
-                Status::words(),
-            );
-            let by = self.owner(file, &u.by);
-            let due = u.due.as_ref().and_then(|d| self.date(file, d));
-            let percent = match &u.percent {
-                Some(p) => match u8::try_from(*p.get_ref()) {
-                    Ok(v) if v <= 100 => Some(v),
-                    _ => {
-                        self.push(
-                            Diagnostic::new(
-                                Code::BadValue,
-                                loc(file, p),
-                                format!("percent complete is {}", p.get_ref()),
-                            )
-                            .label("expected a whole number from 0 to 100"),
-                        );
-                        None
-                    }
-                },
-                None => None,
+        let mut next = authors.iter();
+        let diags = &mut *self.diags;
+        m.updates.retain_mut(|u| {
+            let Some(&(by, date_span)) = next.next() else {
+                return false;
             };
-            if let (Some(d), Some(r)) = (&u.due, &u.reason)
-                && r.get_ref().trim().is_empty()
-            {
-                self.push(
-                    Diagnostic::new(
-                        Code::RedatedWithoutReason,
-                        loc(file, r),
-                        "the reason for a revised due date is empty",
-                    )
-                    .secondary(loc(file, d), "revised due date"),
-                );
-            }
-            if let (Some(d), None) = (&u.due, &u.reason) {
-                self.push(
-                    Diagnostic::new(
-                        Code::RedatedWithoutReason,
-                        loc(file, d),
-                        "revised due date has no `reason`",
-                    )
-                    .label("re-dated here")
-                    .help("add `reason = \"...\"`: boards ask why a date moved"),
-                );
-            }
-            let note_empty = u
-                .note
-                .as_ref()
-                .is_none_or(|n| n.get_ref().trim().is_empty());
-            if status == Some(Status::Complete) && note_empty {
-                self.push(
-                    Diagnostic::new(
-                        Code::CompleteWithoutEvidence,
-                        loc(file, &u.status),
-                        "`complete` with no note of what was delivered",
-                    )
-                    .label("completion recorded here")
-                    .help("add `note = \"...\"` saying what was delivered, as evidence"),
-                );
-            }
-            if status == Some(Status::Cancelled) && note_empty {
-                self.push(
-                    Diagnostic::new(
-                        Code::CancelledWithoutReason,
-                        loc(file, &u.status),
-                        "`cancelled` with no note giving the reason",
-                    )
-                    .label("cancelled here")
-                    .help("add `note = \"...\"`: a milestone is never dropped without a reason"),
-                );
-            }
-            let (Some(date), Some(status), Some(by)) = (date, status, by) else {
-                continue;
+            let Some(by) = by else {
+                return false;
             };
+            u.by = by;
+            let here = date_span.loc(file);
             if let Some((prev, prev_loc)) = &previous
-                && date < *prev
+                && u.date < *prev
             {
-                self.push(
-                    Diagnostic::new(Code::UpdateOrder, loc(file, &u.date), format!("update dated {date} comes after one dated {prev}"))
+                diags.push(
+                    Diagnostic::new(Code::UpdateOrder, here.clone(), format!("update dated {} comes after one dated {prev}", u.date))
                         .label("out of order")
                         .secondary(prev_loc.clone(), "the update above")
                         .help("the log is in date order, oldest first: move this entry up, or fix its date"),
                 );
             }
-            previous = Some((date, loc(file, &u.date)));
-            out.push(Update {
-                date,
-                status,
-                by,
-                note: u.note.take().map(Spanned::into_inner),
-                percent,
-                due,
-                reason: u.reason.take().map(Spanned::into_inner),
-                action: u.action.take().map(Spanned::into_inner),
-                loc: Loc::new(file, span),
-            });
-        }
+            previous = Some((u.date, here));
+            true
+        });
+        self.authors = authors;
         // The model promises date order; the finding above already says
         // when the file did not keep it.
-        out.sort_by_key(|u| u.date);
-        out
+        m.updates.sort_by_key(|u| u.date);
     }
+}
+
+/// A TOML date as a calendar date; a finding for a time, an offset or a
+/// day not in the calendar.
+fn date(diags: &mut Vec<Diagnostic>, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    let dt = value.get_ref();
+    let here = loc(file, value);
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => {
+            let date =
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day));
+            if date.is_none() {
+                diags.push(Diagnostic::new(
+                    Code::BadDate,
+                    here,
+                    format!("`{dt}` is not a date in the calendar"),
+                ));
+            }
+            date
+        }
+        (Some(d), _, _) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::BadDate,
+                    here,
+                    format!("`{dt}` has a time; plans use plain dates"),
+                )
+                .label("expected a date only")
+                .help(format!("write `{d}`")),
+            );
+            None
+        }
+        (None, _, _) => {
+            diags.push(
+                Diagnostic::new(Code::BadDate, here, format!("`{dt}` is a time, not a date"))
+                    .help("write a date such as `2025-06-30`"),
+            );
+            None
+        }
+    }
+}
+
+/// One of a closed set of words; a finding with the nearest word if not.
+fn word<T: FromStr + Copy>(
+    diags: &mut Vec<Diagnostic>,
+    file: FileId,
+    value: &SpannedStr,
+    code: Code,
+    what: &str,
+    words: impl Iterator<Item = &'static str> + Clone,
+) -> Option<T> {
+    if let Ok(v) = value.get_ref().parse::<T>() {
+        return Some(v);
+    }
+    let text = value.get_ref();
+    let list = words
+        .clone()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
+        .label(format!("expected one of {list}"));
+    let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        None => d,
+    };
+    diags.push(d);
+    None
+}
+
+/// The ids one file's milestones refer to, each kept once.
+#[derive(Default)]
+struct Names {
+    index: IdMap<String, u32>,
+}
+
+impl Names {
+    fn get(&mut self, name: SpannedStr) -> Ref {
+        let span = Span::of(name.span());
+        // Fewer names than bytes in the file, so far fewer than 2^32.
+        let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        let name = *self.index.entry(name.into_inner()).or_insert(next);
+        Ref { name, span }
+    }
+
+    fn into_list(self) -> Vec<String> {
+        let mut list = vec![String::new(); self.index.len()];
+        for (name, i) in self.index {
+            list[i as usize] = name;
+        }
+        list
+    }
+}
+
+/// Prepares one file for [`build`]: reads every value of its milestones
+/// that needs no other item, with its findings, and moves their text out of
+/// the raw records, which are let go here, on the thread that parsed them.
+/// The other records, far fewer, are kept as read.
+pub(crate) fn prepare(file: FileId, mut raw: RawFile, diags: &mut Vec<Diagnostic>) -> Part {
+    let records = std::mem::take(&mut raw.milestones);
+    let mut names = Names::default();
+    let mut milestones = Vec::with_capacity(records.len());
+    let mut depends_on = Vec::new();
+    let mut authors = Vec::new();
+    for r in records {
+        let RawMilestone {
+            id,
+            commitment,
+            title,
+            owner,
+            added,
+            due,
+            depends_on: deps,
+            source,
+            illustrative,
+            update,
+        } = r.into_inner();
+        let commitment = names.get(commitment);
+        let owner = names.get(owner);
+        let added_date = date(diags, file, &added);
+        let due_date = date(diags, file, &due);
+        let first_dep = depends_on.len();
+        depends_on.extend(deps.into_iter().map(|d| names.get(d)));
+        let first_author = authors.len();
+        let mut updates = Vec::with_capacity(update.len());
+        for u in update {
+            let span = u.span();
+            let u = u.into_inner();
+            let (read, author) = prepare_update(file, u, span, &mut names, diags);
+            authors.push(author);
+            updates.extend(read);
+        }
+        let range = |from: usize, to: usize| {
+            let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+            clamp(from)..clamp(to)
+        };
+        milestones.push(PreparedMilestone {
+            id_span: Span::of(id.span()),
+            id: id.into_inner(),
+            commitment,
+            owner,
+            title: title.into_inner(),
+            added: added_date,
+            due: due_date,
+            due_span: Span::of(due.span()),
+            depends_on: range(first_dep, depends_on.len()),
+            source,
+            illustrative,
+            updates,
+            authors: range(first_author, authors.len()),
+        });
+    }
+    Part {
+        file,
+        raw,
+        milestones,
+        names: names.into_list(),
+        depends_on,
+        authors,
+    }
+}
+
+/// Reads one update: the update itself when its date and status could be
+/// read (its author still to resolve), and its author.
+fn prepare_update(
+    file: FileId,
+    u: RawUpdate,
+    span: Range<usize>,
+    names: &mut Names,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Update>, Author) {
+    let date_read = date(diags, file, &u.date);
+    let status = word::<Status>(
+        diags,
+        file,
+        &u.status,
+        Code::BadStatus,
+        "a status",
+        Status::words(),
+    );
+    let due = u.due.as_ref().and_then(|d| date(diags, file, d));
+    let percent = match &u.percent {
+        Some(p) => match u8::try_from(*p.get_ref()) {
+            Ok(v) if v <= 100 => Some(v),
+            _ => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::BadValue,
+                        loc(file, p),
+                        format!("percent complete is {}", p.get_ref()),
+                    )
+                    .label("expected a whole number from 0 to 100"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    if let (Some(d), Some(r)) = (&u.due, &u.reason)
+        && r.get_ref().trim().is_empty()
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::RedatedWithoutReason,
+                loc(file, r),
+                "the reason for a revised due date is empty",
+            )
+            .secondary(loc(file, d), "revised due date"),
+        );
+    }
+    if let (Some(d), None) = (&u.due, &u.reason) {
+        diags.push(
+            Diagnostic::new(
+                Code::RedatedWithoutReason,
+                loc(file, d),
+                "revised due date has no `reason`",
+            )
+            .label("re-dated here")
+            .help("add `reason = \"...\"`: boards ask why a date moved"),
+        );
+    }
+    let note_empty = u
+        .note
+        .as_ref()
+        .is_none_or(|n| n.get_ref().trim().is_empty());
+    if status == Some(Status::Complete) && note_empty {
+        diags.push(
+            Diagnostic::new(
+                Code::CompleteWithoutEvidence,
+                loc(file, &u.status),
+                "`complete` with no note of what was delivered",
+            )
+            .label("completion recorded here")
+            .help("add `note = \"...\"` saying what was delivered, as evidence"),
+        );
+    }
+    if status == Some(Status::Cancelled) && note_empty {
+        diags.push(
+            Diagnostic::new(
+                Code::CancelledWithoutReason,
+                loc(file, &u.status),
+                "`cancelled` with no note giving the reason",
+            )
+            .label("cancelled here")
+            .help("add `note = \"...\"`: a milestone is never dropped without a reason"),
+        );
+    }
+    let author = Author {
+        by: names.get(u.by),
+        date: Span::of(u.date.span()),
+        read: date_read.is_some() && status.is_some(),
+    };
+    let (Some(date), Some(status)) = (date_read, status) else {
+        return (None, author);
+    };
+    let update = Update {
+        date,
+        status,
+        // Set when the author is resolved; an update whose author is not
+        // known is dropped.
+        by: OwnerIx(0),
+        note: u.note.map(Spanned::into_inner),
+        percent,
+        due,
+        reason: u.reason.map(Spanned::into_inner),
+        action: u.action.map(Spanned::into_inner),
+        loc: Loc::new(file, span),
+    };
+    (Some(update), author)
 }

@@ -7,19 +7,20 @@
 
 use rayon::prelude::*;
 
+use crate::build::Part;
 use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::graph::PlanGraph;
 use crate::model::Model;
-use crate::raw::RawFile;
 use crate::source::{FileId, Loc, Source};
 use crate::{Input, PlanSet, build, load, settings, validate};
 
-/// Every file decoded and parsed into raw records.
+/// Every file decoded and parsed, its milestones prepared (see
+/// [`crate::build`]) and its other records as read.
 #[derive(Clone, Debug)]
 pub struct Read {
     pub sources: Vec<Source>,
     /// The files that could be read as TOML, in file order.
-    pub raws: Vec<(FileId, RawFile)>,
+    pub parts: Vec<Part>,
     /// False when some file could not be read at all.
     pub all_read: bool,
     pub diagnostics: Vec<Diagnostic>,
@@ -35,32 +36,35 @@ pub struct Built {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Decodes and parses every file, in parallel.
+/// Decodes, parses and prepares every file, in parallel. Each file's raw
+/// records are let go as soon as its milestones are prepared, on the same
+/// thread, so the memory they took is reused for the next file.
 pub fn read(inputs: Vec<Input>) -> Read {
-    let per_file: Vec<(Source, Option<RawFile>, Vec<Diagnostic>)> = inputs
+    let per_file: Vec<(Source, Option<Part>, Vec<Diagnostic>)> = inputs
         .into_par_iter()
         .enumerate()
         .map(|(i, input)| {
             let file = FileId(u32::try_from(i).expect("fewer than 2^32 files"));
             let mut diagnostics = Vec::new();
             let source = load::decode(file, input.name, input.bytes, &mut diagnostics);
-            let raw = if diagnostics.is_empty() {
+            let part = if diagnostics.is_empty() {
                 load::parse(file, &source.text, &mut diagnostics)
+                    .map(|raw| build::prepare(file, raw, &mut diagnostics))
             } else {
                 None
             };
-            (source, raw, diagnostics)
+            (source, part, diagnostics)
         })
         .collect();
     let mut read = Read {
         sources: Vec::with_capacity(per_file.len()),
-        raws: Vec::with_capacity(per_file.len()),
+        parts: Vec::with_capacity(per_file.len()),
         all_read: true,
         diagnostics: Vec::new(),
     };
-    for (i, (source, raw, diagnostics)) in per_file.into_iter().enumerate() {
-        match raw {
-            Some(raw) => read.raws.push((FileId(i as u32), raw)),
+    for (source, part, diagnostics) in per_file {
+        match part {
+            Some(part) => read.parts.push(part),
             None => read.all_read = false,
         }
         read.sources.push(source);
@@ -73,14 +77,15 @@ pub fn read(inputs: Vec<Input>) -> Read {
 pub fn build(read: Read) -> Built {
     let Read {
         sources,
-        mut raws,
+        mut parts,
         all_read,
         mut diagnostics,
     } = read;
     let mut settings_seen: Option<Loc> = None;
     let mut settings = settings::Settings::default();
-    for (file, raw) in &raws {
-        if let Some(s) = &raw.settings {
+    for part in &parts {
+        let file = &part.file;
+        if let Some(s) = &part.raw.settings {
             let here = Loc::new(*file, s.span());
             match &settings_seen {
                 Some(first) => diagnostics.push(
@@ -96,10 +101,10 @@ pub fn build(read: Read) -> Built {
             }
         }
     }
-    let model = build::build(&mut raws, &mut diagnostics);
-    // Freeing millions of small records takes a while; do it on the pool
-    // while the caller goes on with the model.
-    rayon::spawn(move || drop(raws));
+    let model = build::build(&mut parts, &mut diagnostics);
+    // What is left of the parts (the records other than milestones, the
+    // ids referred to) is freed on the pool while the caller goes on.
+    rayon::spawn(move || drop(parts));
     Built {
         sources,
         model,
