@@ -1,6 +1,7 @@
 //! Rendering findings: excerpts with underlines (human) or one line each
 //! (short), and the closing summary.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -115,16 +116,13 @@ impl<'p> Printer<'p> {
         }
         let mut group = title.elements(files.iter().map(|(file, anns)| {
             let source = plans.source(*file);
-            let part = self
-                .lines(*file)
-                .excerpt(&source.text, anns.iter().map(|a| a.1));
-            let mut snippet = Snippet::source(&source.text[part.bytes.clone()])
+            let spans: Vec<Range<usize>> = anns.iter().map(|a| a.1.clone()).collect();
+            let part = self.lines(*file).excerpt(&source.text, &spans, SPARSE_FROM);
+            let mut snippet = Snippet::source(part.text)
                 .path(source.name.as_str())
                 .line_start(part.line_start);
-            for &(kind, span, text) in anns {
-                let shifted = span.start.saturating_sub(part.bytes.start)
-                    ..span.end.saturating_sub(part.bytes.start);
-                snippet = snippet.annotation(kind.span(shifted).label(label(text)));
+            for (&(kind, _, text), span) in anns.iter().zip(part.spans) {
+                snippet = snippet.annotation(kind.span(span).label(label(text)));
             }
             snippet
         }));
@@ -161,11 +159,17 @@ struct LineIndex {
     lines: usize,
 }
 
-/// Whole lines of a text, and the number of the first.
-struct Excerpt {
-    bytes: Range<usize>,
+/// Whole lines of a text, the number of the first, and the spans moved to
+/// where they fall in it.
+struct Excerpt<'t> {
+    text: Cow<'t, str>,
     line_start: usize,
+    spans: Vec<Range<usize>>,
 }
+
+/// Excerpts of more lines than this have the lines no span is on or next to
+/// emptied (see [`LineIndex::excerpt`]).
+const SPARSE_FROM: usize = 12;
 
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
@@ -209,38 +213,106 @@ impl LineIndex {
         self.starts[line - 1] as usize
     }
 
-    /// The lines from the one where the first span starts to the one where
-    /// the last span ends. The renderer shows only the annotated lines and
-    /// those between them, and numbers them from `line_start`, so the
-    /// excerpt renders exactly as the whole text would, without the cost of
-    /// splitting the whole text into lines for every finding.
-    fn excerpt<'s>(&self, text: &str, spans: impl Iterator<Item = &'s Range<usize>>) -> Excerpt {
+    /// The lines from the one before the line where the first span starts
+    /// to the one where the last span ends, numbered from `line_start`.
+    ///
+    /// The renderer shows only annotated lines (and a line between two
+    /// annotated lines), so the excerpt renders exactly as the whole text
+    /// would, without the cost of splitting the whole text into lines for
+    /// every finding. The line before the first span is there because the
+    /// renderer sizes the line-number margin by counting `str::lines` up to
+    /// the last span's end, which counts one line fewer when that text ends
+    /// at a line start; with a line before the spans it counts the same.
+    ///
+    /// Spans far apart in a file (a milestone and the measure it names)
+    /// would still make the renderer split every line between them, so an
+    /// excerpt of more than `sparse_from` lines has every line that is not
+    /// under a span, or next to one, emptied: the renderer never shows it,
+    /// and line numbers stay as they were.
+    fn excerpt<'t>(
+        &self,
+        text: &'t str,
+        spans: &[Range<usize>],
+        sparse_from: usize,
+    ) -> Excerpt<'t> {
         let (mut first, mut last) = (usize::MAX, 0);
         for span in spans {
             first = first.min(span.start);
             last = last.max(span.end).max(span.start);
         }
-        if first == usize::MAX || self.lines == 0 {
+        if first == usize::MAX {
             return Excerpt {
-                bytes: 0..text.len(),
+                text: Cow::Borrowed(text),
                 line_start: 1,
+                spans: Vec::new(),
             };
         }
-        // One line more before the first span: the renderer sizes the
-        // line-number margin by counting `str::lines` up to the last span's
-        // end, which counts one line fewer when that text ends at a line
-        // start; with a line before the spans it counts the same in the
-        // excerpt as in the whole text.
         let from = self.render_line(first).saturating_sub(1).max(1);
         let to = self.render_line(last);
-        let end = if to >= self.lines {
-            text.len()
-        } else {
-            self.start(to + 1)
+        let end = |line: usize| {
+            if line >= self.lines {
+                text.len()
+            } else {
+                self.start(line + 1)
+            }
+        };
+        let offset = self.start(from);
+        if to - from < sparse_from {
+            return Excerpt {
+                text: Cow::Borrowed(&text[offset..end(to)]),
+                line_start: from,
+                spans: spans
+                    .iter()
+                    .map(|s| s.start.saturating_sub(offset)..s.end.saturating_sub(offset))
+                    .collect(),
+            };
+        }
+        // The lines to keep: each span's lines, and one more on each side.
+        let mut keep: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|s| {
+                let (a, b) = (
+                    self.render_line(s.start),
+                    self.render_line(s.end.max(s.start)),
+                );
+                (a.saturating_sub(1).max(from), (b + 1).min(to))
+            })
+            .collect();
+        keep.sort_unstable();
+        let mut out = String::new();
+        // Where each kept run of lines starts, in the text and in `out`.
+        let mut moved: Vec<(usize, usize)> = Vec::new();
+        let mut line = from;
+        for (a, b) in keep {
+            if b < line {
+                continue;
+            }
+            while line < a {
+                out.push('\n');
+                line += 1;
+            }
+            moved.push((self.start(line), out.len()));
+            out.push_str(&text[self.start(line)..end(b)]);
+            line = b + 1;
+        }
+        while line <= to {
+            out.push('\n');
+            line += 1;
+        }
+        let place = |at: usize| {
+            let i = moved.partition_point(|&(old, _)| old <= at) - 1;
+            at - moved[i].0 + moved[i].1
         };
         Excerpt {
-            bytes: self.start(from)..end,
+            text: Cow::Owned(out),
             line_start: from,
+            spans: spans
+                .iter()
+                .map(|s| {
+                    let start = place(s.start);
+                    start..start + s.end.saturating_sub(s.start)
+                })
+                .collect(),
         }
     }
 }
@@ -300,24 +372,23 @@ mod tests {
         Renderer::plain().render(&[group])
     }
 
-    /// What `Printer::human` does: render only the excerpt, spans shifted.
-    fn render_excerpt(text: &str, spans: &[Range<usize>]) -> String {
-        let part = LineIndex::new(text).excerpt(text, spans.iter());
-        let shifted: Vec<Range<usize>> = spans
-            .iter()
-            .map(|s| s.start - part.bytes.start..s.end - part.bytes.start)
-            .collect();
-        render(&text[part.bytes], part.line_start, &shifted)
+    /// What `Printer::human` does: render only the excerpt, spans moved;
+    /// sparse from `sparse_from` lines.
+    fn render_excerpt(text: &str, spans: &[Range<usize>], sparse_from: usize) -> String {
+        let part = LineIndex::new(text).excerpt(text, spans, sparse_from);
+        render(&part.text, part.line_start, &part.spans)
     }
 
     /// Spans from (start, end) pairs.
     fn same_as_whole_text(text: &str, spans: &[(usize, usize)]) {
         let spans: Vec<Range<usize>> = spans.iter().map(|&(a, b)| a..b).collect();
-        assert_eq!(
-            render_excerpt(text, &spans),
-            render(text, 1, &spans),
-            "{text:?} {spans:?}"
-        );
+        for sparse_from in [0, 1, 2, SPARSE_FROM] {
+            assert_eq!(
+                render_excerpt(text, &spans, sparse_from),
+                render(text, 1, &spans),
+                "{text:?} {spans:?} sparse from {sparse_from}"
+            );
+        }
     }
 
     #[test]
@@ -382,8 +453,13 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_excerpt_renders_as_the_whole_text_does((text, spans) in text_and_spans()) {
-            prop_assert_eq!(render_excerpt(&text, &spans), render(&text, 1, &spans));
+        fn any_excerpt_renders_as_the_whole_text_does(
+            (text, spans) in text_and_spans(),
+            sparse_from in 0usize..4,
+        ) {
+            let whole = render(&text, 1, &spans);
+            prop_assert_eq!(render_excerpt(&text, &spans, sparse_from), whole.clone());
+            prop_assert_eq!(render_excerpt(&text, &spans, usize::MAX), whole);
         }
     }
 }
