@@ -31,20 +31,9 @@ use crate::source::{FileId, Loc};
 /// Longest id accepted; ids appear in table columns.
 pub const MAX_ID_LEN: usize = 48;
 
-struct Declared {
-    kind: Option<Kind>,
-    loc: Loc,
-    /// The item, once it is in the model.
-    entity: Option<EntityRef>,
-}
-
 pub(crate) struct Builder<'f, 'd> {
     files: &'f [Part],
     diags: &'d mut Vec<Diagnostic>,
-    /// Every id written in the plan set, even on broken or left-out items,
-    /// and the items in the model; the model's id map is made from it at
-    /// the end.
-    declared: IdMap<String, Declared>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`, with the kind and
     /// place of the first.
     folded: IdMap<String, (Kind, Loc)>,
@@ -65,6 +54,11 @@ pub(crate) struct Span {
 }
 
 impl Span {
+    /// The byte range of `loc`, which must be in a plan file.
+    fn of_loc(loc: &Loc) -> Span {
+        Span::of(loc.span.clone())
+    }
+
     fn of(span: Range<usize>) -> Span {
         let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         Span {
@@ -162,20 +156,21 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         .commitments
         .reserve(count(|p| p.raw.commitments.len()));
     model.milestones.reserve(count(|p| p.milestones.len()));
-    let mut declared = IdMap::default();
-    declared.reserve(ids);
+    model.ids.reserve(ids);
     let mut folded = IdMap::default();
     folded.reserve(ids);
     let mut b = Builder {
         files: &*parts,
         diags,
-        declared,
         folded,
         candidates: Default::default(),
         authors: Vec::new(),
         model,
     };
     b.declare_all();
+    // Case-folded ids are needed only to find duplicates.
+    let folded = std::mem::take(&mut b.folded);
+    rayon::spawn(move || drop(folded));
     b.build_owners_and_boards();
     b.build_strategies();
     b.build_priorities_and_objectives();
@@ -183,7 +178,6 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     b.build_commitments();
     let Builder {
         diags,
-        declared,
         folded,
         candidates,
         authors,
@@ -193,7 +187,6 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     let mut b = Builder {
         files: &[],
         diags,
-        declared,
         folded,
         candidates,
         authors,
@@ -201,26 +194,9 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     };
     b.build_milestones(parts);
     let Builder {
-        declared,
-        folded,
-        candidates,
-        mut model,
-        ..
+        candidates, model, ..
     } = b;
-    let mut ids = IdMap::default();
-    ids.reserve(declared.len());
-    let mut leftover = Vec::new();
-    for (id, d) in declared {
-        match d.entity {
-            Some(entity) => {
-                ids.insert(id, entity);
-            }
-            None => leftover.push(id),
-        }
-    }
-    model.ids = ids;
-    // Freeing a string per id takes a while at scale; do it on the pool.
-    rayon::spawn(move || drop((folded, candidates, leftover)));
+    rayon::spawn(move || drop(candidates));
     model
 }
 
@@ -271,9 +247,10 @@ impl Builder<'_, '_> {
                 self.declare(file, &r.get_ref().id, Kind::Measure);
             }
             for id in &raw.broken_ids {
-                self.declared.entry(id.clone()).or_insert(Declared {
+                self.model.ids.entry(id.clone()).or_insert(IdEntry {
                     kind: None,
-                    loc: Loc::new(file, 0..0),
+                    file,
+                    span: (0, 0),
                     entity: None,
                 });
             }
@@ -308,15 +285,17 @@ impl Builder<'_, '_> {
             self.push(d);
             return;
         }
-        self.folded.insert(key, (kind, here.clone()));
-        self.declared.insert(
+        let span = Span::of_loc(&here);
+        self.model.ids.insert(
             text.to_string(),
-            Declared {
+            IdEntry {
                 kind: Some(kind),
-                loc: here,
+                file: here.file,
+                span: (span.start, span.end),
                 entity: None,
             },
         );
+        self.folded.insert(key, (kind, here));
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
@@ -326,8 +305,9 @@ impl Builder<'_, '_> {
 
     fn register_at(&mut self, id: &str, here: &Loc, entity: EntityRef) -> bool {
         // Only the first declaration of an id (which `declare` kept) counts.
-        match self.declared.get_mut(id) {
-            Some(d) if d.loc == *here => {
+        let span = Span::of_loc(here);
+        match self.model.ids.get_mut(id) {
+            Some(d) if d.file == here.file && d.span == (span.start, span.end) => {
                 d.entity = Some(entity);
                 true
             }
@@ -346,7 +326,7 @@ impl Builder<'_, '_> {
 
     /// The item with id `text`, if it is in the model yet.
     fn entity(&self, text: &str) -> Option<EntityRef> {
-        self.declared.get(text).and_then(|d| d.entity)
+        self.model.ids.get(text).and_then(|d| d.entity)
     }
 
     fn lookup_at(&mut self, text: &str, here: Loc, want: Kind) -> Option<EntityRef> {
@@ -369,7 +349,7 @@ impl Builder<'_, '_> {
             );
             return None;
         }
-        if let Some(d) = self.declared.get(text) {
+        if let Some(d) = self.model.ids.get(text) {
             // Declared but left out (itself broken): already reported there.
             if d.kind.is_none() || d.kind == Some(want) {
                 return None;
@@ -377,7 +357,7 @@ impl Builder<'_, '_> {
         }
         // Every id is declared before the first lookup, so the candidates
         // of a kind are gathered once, however many references are unknown.
-        let declared = &self.declared;
+        let declared = &self.model.ids;
         let sorted = self.candidates[want as usize].get_or_insert_with(|| {
             let mut ids: Vec<String> = declared
                 .iter()
