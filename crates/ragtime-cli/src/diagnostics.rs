@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -12,19 +13,23 @@ use rayon::prelude::*;
 
 use crate::cli::DiagnosticFormat;
 
-/// Writes every finding of `plans` in `format`.
+/// Writes every finding of `plans` in `format`; `paths` are its files', to
+/// read again those whose text was let go.
 ///
 /// Findings are rendered a batch at a time on every core and written in
-/// order; the indexes of files already passed are let go between batches.
+/// order; the texts read again and the line indexes of files already
+/// passed are let go between batches.
 pub fn write_all(
     out: &mut dyn Write,
     plans: &PlanSet,
+    paths: &[PathBuf],
     format: DiagnosticFormat,
     color: bool,
 ) -> std::io::Result<()> {
     const BATCH: usize = 512;
-    let mut printer = Printer::new(plans, color);
+    let mut printer = Printer::new(plans, paths, color);
     for batch in plans.diagnostics.chunks(BATCH) {
+        printer.fetch(batch)?;
         let texts: Vec<String> = batch
             .par_iter()
             .map(|d| match format {
@@ -48,22 +53,74 @@ pub fn write_all(
 /// Renders the findings of one plan set. Each source's lines are indexed
 /// once, the first time a finding points into it, so that a file with many
 /// findings is not scanned from the start for each one.
+///
+/// A file whose text the core let go after reading is read again (from
+/// `paths`, by file) by [`Printer::fetch`] before its findings are shown,
+/// and must be the text that was checked.
 pub struct Printer<'p> {
     plans: &'p PlanSet,
+    paths: &'p [PathBuf],
     renderer: Renderer,
     lines: Vec<OnceLock<LineIndex>>,
+    /// The texts read again.
+    texts: Vec<OnceLock<String>>,
 }
 
 impl<'p> Printer<'p> {
-    pub fn new(plans: &'p PlanSet, color: bool) -> Self {
+    pub fn new(plans: &'p PlanSet, paths: &'p [PathBuf], color: bool) -> Self {
+        fn cells<T>(n: usize) -> Vec<OnceLock<T>> {
+            (0..n).map(|_| OnceLock::new()).collect()
+        }
         Printer {
             plans,
+            paths,
             renderer: if color {
                 Renderer::styled()
             } else {
                 Renderer::plain()
             },
-            lines: (0..plans.sources.len()).map(|_| OnceLock::new()).collect(),
+            lines: cells(plans.sources.len()),
+            texts: cells(plans.sources.len()),
+        }
+    }
+
+    /// Reads again the let-go texts of the files `findings` point into.
+    /// Fails if one cannot be read, or is no longer the text checked.
+    pub fn fetch<'d>(
+        &self,
+        findings: impl IntoIterator<Item = &'d Diagnostic>,
+    ) -> std::io::Result<()> {
+        for d in findings {
+            let files = std::iter::once(d.file()).chain(d.secondary.iter().map(|s| s.loc.file));
+            for file in files {
+                let source = self.plans.source(file);
+                let cell = &self.texts[file.index()];
+                if source.released.is_none() || cell.get().is_some() {
+                    continue;
+                }
+                let changed = || {
+                    std::io::Error::other(format!(
+                        "`{}` changed while it was being checked: run the command again",
+                        source.name
+                    ))
+                };
+                let path = self.paths.get(file.index()).ok_or_else(changed)?;
+                let text = std::fs::read_to_string(path).map_err(|_| changed())?;
+                if !source.is_text(&text) {
+                    return Err(changed());
+                }
+                let _ = cell.set(text);
+            }
+        }
+        Ok(())
+    }
+
+    /// A source's text: as kept, or as read again by [`Printer::fetch`].
+    fn text(&self, file: FileId) -> &str {
+        let source = self.plans.source(file);
+        match source.released {
+            Some(_) => self.texts[file.index()].get().map_or("", String::as_str),
+            None => &source.text,
         }
     }
 
@@ -74,10 +131,13 @@ impl<'p> Printer<'p> {
         for cell in &mut self.lines[..file.index()] {
             cell.take();
         }
+        for cell in &mut self.texts[..file.index()] {
+            cell.take();
+        }
     }
 
     fn lines(&self, file: FileId) -> &LineIndex {
-        self.lines[file.index()].get_or_init(|| LineIndex::new(&self.plans.source(file).text))
+        self.lines[file.index()].get_or_init(|| LineIndex::new(self.text(file)))
     }
 
     /// `path:line:col: CODE message`.
@@ -85,7 +145,7 @@ impl<'p> Printer<'p> {
         let source = self.plans.source(d.file());
         let (line, col) = self
             .lines(d.file())
-            .line_col(&source.text, d.primary.loc.span.start);
+            .line_col(self.text(d.file()), d.primary.loc.span.start);
         format!("{}:{line}:{col}: {} {}", source.name, d.code, d.message)
     }
 
@@ -117,7 +177,9 @@ impl<'p> Printer<'p> {
         let mut group = title.elements(files.iter().map(|(file, anns)| {
             let source = plans.source(*file);
             let spans: Vec<Range<usize>> = anns.iter().map(|a| a.1.clone()).collect();
-            let part = self.lines(*file).excerpt(&source.text, &spans, SPARSE_FROM);
+            let part = self
+                .lines(*file)
+                .excerpt(self.text(*file), &spans, SPARSE_FROM);
             let mut snippet = Snippet::source(part.text)
                 .path(source.name.as_str())
                 .line_start(part.line_start);
@@ -432,6 +494,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A finding made after reading, in a file whose text was let go, is
+    /// shown from the file read again, as from the text kept; a file that
+    /// changed since is an error, not a wrong excerpt.
+    #[test]
+    fn let_go_texts_are_read_again_and_checked() {
+        let text = "[[board]]\nid = \"b\"\nname = \"B\"\nreports-to = \"nobody\"\n";
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("boards.toml");
+        std::fs::write(&path, text).expect("write");
+        let input = || vec![ragtime_core::Input::new("boards.toml", text)];
+        let kept = ragtime_core::load(input());
+        let lean = ragtime_core::load_with(input(), ragtime_core::stages::Texts::Release);
+        assert!(lean.sources[0].released.is_some());
+        let paths = [path.clone()];
+        let (k, l) = (
+            Printer::new(&kept, &[], false),
+            Printer::new(&lean, &paths, false),
+        );
+        l.fetch(&lean.diagnostics).expect("same text");
+        let d = &kept.diagnostics[0];
+        assert_eq!(l.human(&lean.diagnostics[0]), k.human(d));
+        assert_eq!(l.short(&lean.diagnostics[0]), k.short(d));
+
+        std::fs::write(&path, text.replace("nobody", "someone")).expect("write");
+        let again = Printer::new(&lean, &paths, false);
+        let err = again.fetch(&lean.diagnostics).expect_err("changed");
+        assert!(
+            err.to_string()
+                .contains("changed while it was being checked")
+        );
     }
 
     fn text_and_spans() -> impl Strategy<Value = (String, Vec<Range<usize>>)> {

@@ -56,13 +56,10 @@ pub(crate) fn decode(
             )
             .help("split the plan into several files; each strategy may be a folder"),
         );
-        return Source {
-            name,
-            text: String::new(),
-        };
+        return Source::new(name, String::new());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Source { name, text },
+        Ok(text) => Source::new(name, text),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
@@ -80,7 +77,7 @@ pub(crate) fn decode(
                 .label("the text stops being UTF-8 here")
                 .help("save the file as UTF-8 in your editor"),
             );
-            Source { name, text }
+            Source::new(name, text)
         }
     }
 }

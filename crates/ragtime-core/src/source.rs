@@ -33,10 +33,56 @@ impl Loc {
 #[derive(Clone, Debug)]
 pub struct Source {
     pub name: String,
+    /// The text; empty once let go (see [`Source::released`]).
     pub text: String,
+    /// Set when the text was let go after reading, as
+    /// [`crate::load_with`] may: a caller that needs it again, to show a
+    /// finding's excerpt, reads the file again and checks it with
+    /// [`Source::is_text`].
+    pub released: Option<Released>,
+}
+
+/// What is kept of a text that was let go: enough to tell it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Released {
+    len: usize,
+    hash: u64,
+}
+
+impl Released {
+    fn of(text: &str) -> Released {
+        use std::hash::BuildHasher;
+        Released {
+            len: text.len(),
+            hash: foldhash::fast::FixedState::with_seed(0x5241_4754_494d_4521).hash_one(text),
+        }
+    }
 }
 
 impl Source {
+    pub(crate) fn new(name: String, text: String) -> Source {
+        Source {
+            name,
+            text,
+            released: None,
+        }
+    }
+
+    /// Lets go of the text, keeping what tells it again.
+    pub(crate) fn release(&mut self) {
+        self.released = Some(Released::of(&self.text));
+        self.text = String::new();
+    }
+
+    /// Whether `text` is this source's text: the one kept, or the one let
+    /// go (same length and hash).
+    pub fn is_text(&self, text: &str) -> bool {
+        match self.released {
+            Some(r) => r == Released::of(text),
+            None => self.text == text,
+        }
+    }
+
     /// Line and column (both 1-based, column counted in characters) of a byte
     /// offset. Offsets past the end are clamped to the end.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {

@@ -36,23 +36,45 @@ pub struct Built {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Decodes, parses and prepares every file, in parallel, keeping every
+/// file's text.
+pub fn read(inputs: Vec<Input>) -> Read {
+    read_with(inputs, Texts::Keep)
+}
+
+/// What to do with the text of a file once it is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Texts {
+    /// Keep every text.
+    #[default]
+    Keep,
+    /// Let go of the text of each file in which reading found no problem
+    /// (see [`crate::Source::released`]): on a large plan set the texts
+    /// take as much memory as the model, and are needed only to show
+    /// findings.
+    Release,
+}
+
 /// Decodes, parses and prepares every file, in parallel. Each file's raw
 /// records are let go as soon as its milestones are prepared, on the same
 /// thread, so the memory they took is reused for the next file.
-pub fn read(inputs: Vec<Input>) -> Read {
+pub fn read_with(inputs: Vec<Input>, texts: Texts) -> Read {
     let per_file: Vec<(Source, Option<Part>, Vec<Diagnostic>)> = inputs
         .into_par_iter()
         .enumerate()
         .map(|(i, input)| {
             let file = FileId(u32::try_from(i).expect("fewer than 2^32 files"));
             let mut diagnostics = Vec::new();
-            let source = load::decode(file, input.name, input.bytes, &mut diagnostics);
+            let mut source = load::decode(file, input.name, input.bytes, &mut diagnostics);
             let part = if diagnostics.is_empty() {
                 load::parse(file, &source.text, &mut diagnostics)
                     .map(|raw| build::prepare(file, raw, &mut diagnostics))
             } else {
                 None
             };
+            if texts == Texts::Release && diagnostics.is_empty() {
+                source.release();
+            }
             (source, part, diagnostics)
         })
         .collect();
@@ -143,5 +165,39 @@ pub fn check(built: Built, graph: PlanGraph) -> PlanSet {
         graph,
         settings,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGISTRY: &str = "[[owner]]\nid = \"o\"\nrole = \"r\"\norg = \"g\"\n";
+    const TYPO: &str = "[[owner]]\nid = \"p\"\nrole = \"r\"\norgg = \"g\"\n";
+    const BAD_REF: &str = "[[board]]\nid = \"b\"\nname = \"B\"\nreports-to = \"nobody\"\n";
+
+    fn inputs() -> Vec<Input> {
+        vec![
+            Input::new("registry.toml", REGISTRY),
+            Input::new("typo.toml", TYPO),
+            Input::new("boards.toml", BAD_REF),
+        ]
+    }
+
+    #[test]
+    fn texts_are_let_go_only_where_reading_found_nothing() {
+        let kept = crate::load(inputs());
+        let lean = crate::load_with(inputs(), Texts::Release);
+        assert_eq!(kept.diagnostics, lean.diagnostics);
+        // The unknown board is found after reading: that file's text goes
+        // too, and the caller reads it again to show the finding.
+        assert!(lean.diagnostics.iter().any(|d| d.file() == FileId(2)));
+        let texts: Vec<&str> = lean.sources.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["", TYPO, ""]);
+        for (source, text) in lean.sources.iter().zip([REGISTRY, TYPO, BAD_REF]) {
+            assert!(source.is_text(text), "{}", source.name);
+            assert!(!source.is_text(&format!("{text} ")), "{}", source.name);
+        }
+        assert!(kept.sources.iter().all(|s| s.released.is_none()));
     }
 }

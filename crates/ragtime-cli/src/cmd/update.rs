@@ -82,7 +82,8 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
     }
     if !added.is_empty() {
         let color = crate::output::stderr_color(args.color);
-        let printer = diagnostics::Printer::new(&after, color);
+        // Loaded with every text kept: nothing to read again.
+        let printer = diagnostics::Printer::new(&after, &[], color);
         let mut err = std::io::stderr().lock();
         for d in &added {
             writeln!(err, "{}\n", printer.human(d))?;
