@@ -152,6 +152,14 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
             + r.broken_ids.len()
     });
     let mut model = Model::default();
+    model.owners.reserve(count(|p| p.raw.owners.len()));
+    model.boards.reserve(count(|p| p.raw.boards.len()));
+    model
+        .strategies
+        .reserve(count(|p| usize::from(p.raw.strategy.is_some())));
+    model.priorities.reserve(count(|p| p.raw.priorities.len()));
+    model.objectives.reserve(count(|p| p.raw.objectives.len()));
+    model.measures.reserve(count(|p| p.raw.measures.len()));
     model
         .commitments
         .reserve(count(|p| p.raw.commitments.len()));
