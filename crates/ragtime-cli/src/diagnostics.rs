@@ -84,35 +84,38 @@ impl<'p> Printer<'p> {
         }
     }
 
-    /// Reads again the let-go texts of the files `findings` point into.
-    /// Fails if one cannot be read, or is no longer the text checked.
+    /// Reads again the let-go texts of the files `findings` point into,
+    /// several at a time. Fails if one cannot be read, or is no longer the
+    /// text checked.
     pub fn fetch<'d>(
         &self,
         findings: impl IntoIterator<Item = &'d Diagnostic>,
     ) -> std::io::Result<()> {
-        for d in findings {
-            let files = std::iter::once(d.file()).chain(d.secondary.iter().map(|s| s.loc.file));
-            for file in files {
-                let source = self.plans.source(file);
-                let cell = &self.texts[file.index()];
-                if source.released.is_none() || cell.get().is_some() {
-                    continue;
-                }
-                let changed = || {
-                    std::io::Error::other(format!(
-                        "`{}` changed while it was being checked: run the command again",
-                        source.name
-                    ))
-                };
-                let path = self.paths.get(file.index()).ok_or_else(changed)?;
-                let text = std::fs::read_to_string(path).map_err(|_| changed())?;
-                if !source.is_text(&text) {
-                    return Err(changed());
-                }
-                let _ = cell.set(text);
+        let mut files: Vec<FileId> = findings
+            .into_iter()
+            .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|s| s.loc.file)))
+            .filter(|f| {
+                self.plans.source(*f).released.is_some() && self.texts[f.index()].get().is_none()
+            })
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files.par_iter().try_for_each(|&file| {
+            let source = self.plans.source(file);
+            let changed = || {
+                std::io::Error::other(format!(
+                    "`{}` changed while it was being checked: run the command again",
+                    source.name
+                ))
+            };
+            let path = self.paths.get(file.index()).ok_or_else(changed)?;
+            let text = std::fs::read_to_string(path).map_err(|_| changed())?;
+            if !source.is_text(&text) {
+                return Err(changed());
             }
-        }
-        Ok(())
+            let _ = self.texts[file.index()].set(text);
+            Ok(())
+        })
     }
 
     /// A source's text: as kept, or as read again by [`Printer::fetch`].
