@@ -42,6 +42,9 @@ pub(crate) struct Builder<'f, 'd> {
     candidates: [Option<Vec<String>>; 8],
     /// The authors of one milestone's updates as resolved, reused.
     authors: Vec<(Option<OwnerIx>, Span)>,
+    /// What each name of the part being built resolved to, when it did
+    /// (see [`Builder::lookup_ref`]).
+    resolved: Vec<Option<EntityRef>>,
     model: Model,
 }
 
@@ -173,6 +176,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         folded,
         candidates: Default::default(),
         authors: Vec::new(),
+        resolved: Vec::new(),
         model,
     };
     b.declare_all();
@@ -189,6 +193,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         folded,
         candidates,
         authors,
+        resolved,
         model,
         ..
     } = b;
@@ -198,6 +203,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         folded,
         candidates,
         authors,
+        resolved,
         model,
     };
     b.build_milestones(parts);
@@ -279,20 +285,25 @@ impl Builder<'_, '_> {
                     )),
             );
         }
-        let key = text.to_lowercase();
-        if let Some((first_kind, first_loc)) = self.folded.get(&key) {
-            let what = first_kind.with_article();
-            let d = Diagnostic::new(
-                Code::DuplicateId,
-                here,
-                format!("id `{text}` is used twice"),
-            )
-            .label("second use")
-            .secondary(first_loc.clone(), format!("first used here, by {what}"))
-            .help("ids are unique across the whole plan set (case does not count); rename one");
-            self.push(d);
-            return;
-        }
+        let slot = match self.folded.entry(text.to_lowercase()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let (first_kind, first_loc) = first.get();
+                let d = Diagnostic::new(
+                    Code::DuplicateId,
+                    here,
+                    format!("id `{text}` is used twice"),
+                )
+                .label("second use")
+                .secondary(
+                    first_loc.clone(),
+                    format!("first used here, by {}", first_kind.with_article()),
+                )
+                .help("ids are unique across the whole plan set (case does not count); rename one");
+                self.diags.push(d);
+                return;
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => slot,
+        };
         let span = Span::of_loc(&here);
         self.model.ids.insert(
             text.to_string(),
@@ -303,7 +314,7 @@ impl Builder<'_, '_> {
                 entity: None,
             },
         );
-        self.folded.insert(key, (kind, here));
+        slot.insert((kind, here));
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
@@ -327,9 +338,31 @@ impl Builder<'_, '_> {
         self.lookup_at(name.get_ref(), loc(file, name), want)
     }
 
-    /// Resolves a prepared reference of `part`.
+    /// Starts resolving the references of `part`.
+    fn start_part(&mut self, part: &Part) {
+        self.resolved.clear();
+        self.resolved.resize(part.names.len(), None);
+    }
+
+    /// Resolves a prepared reference of `part` (after [`Builder::start_part`]).
+    ///
+    /// A name that resolved to an item of the kind wanted is remembered for
+    /// the rest of the file: such a lookup makes no finding, and its answer
+    /// cannot change (an id names one item once built), so of a file's
+    /// many references to one owner or commitment only the first is looked
+    /// up. Any other answer is looked up every time, with its finding.
     fn lookup_ref(&mut self, part: &Part, r: Ref, want: Kind) -> Option<EntityRef> {
-        self.lookup_at(part.name(r), r.span.loc(part.file), want)
+        let slot = r.name as usize;
+        if let Some(Some(found)) = self.resolved.get(slot)
+            && found.kind() == want
+        {
+            return Some(*found);
+        }
+        let found = self.lookup_at(part.name(r), r.span.loc(part.file), want);
+        if let (Some(e), Some(cell)) = (found, self.resolved.get_mut(slot)) {
+            *cell = Some(e);
+        }
+        found
     }
 
     /// The item with id `text`, if it is in the model yet.
@@ -774,6 +807,7 @@ impl Builder<'_, '_> {
             let file = part.file;
             let milestones = std::mem::take(&mut part.milestones);
             let part = &*part;
+            self.start_part(part);
             for mut m in milestones {
                 let commitment = match self.lookup_ref(part, m.commitment, Kind::Commitment) {
                     Some(EntityRef::Commitment(c)) => Some(c),
@@ -809,8 +843,13 @@ impl Builder<'_, '_> {
                 }
             }
         }
+        let mut current = None;
         for (p, ix, range) in deps {
             let part = &parts[p];
+            if current != Some(p) {
+                self.start_part(part);
+                current = Some(p);
+            }
             let mut resolved = Vec::with_capacity(range.len());
             for &r in &part.depends_on[range.start as usize..range.end as usize] {
                 if let Some(EntityRef::Milestone(d)) = self.lookup_ref(part, r, Kind::Milestone) {
