@@ -40,6 +40,8 @@ RELEASE = ROOT / "target" / "release"
 AS_OF = ["--as-of", "2026-03-31"]
 COMMANDS = [
     ("check", "check", ["check", "--plans", "{plans}", *AS_OF]),
+    # The same findings one line each: check without rendering excerpts.
+    ("check --format short", "check", ["check", "--plans", "{plans}", "--format", "short", *AS_OF]),
     ("report", "report", ["report", "--plans", "{plans}", *AS_OF]),
     ("report --by board", "report", ["report", "--plans", "{plans}", "--by", "board", *AS_OF]),
     ("exceptions", "exceptions", ["exceptions", "--plans", "{plans}", *AS_OF]),
