@@ -37,15 +37,15 @@ pub fn display_name(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Reads every plan file below `root`, several at a time (the core parses
-/// in parallel too); the result keeps path order.
-pub fn read_plans(root: &Path) -> Result<Vec<Input>> {
-    discover(root)?
-        .into_par_iter()
+/// Reads the plan files at `paths` (from [`discover`]), several at a time
+/// (the core parses in parallel too); the result keeps their order.
+pub fn read(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    paths
+        .par_iter()
         .map(|path| {
-            let bytes = std::fs::read(&path)
-                .with_context(|| format!("cannot read `{}`", path.display()))?;
-            Ok(Input::new(display_name(&path), bytes))
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+            Ok(Input::new(display_name(path), bytes))
         })
         .collect()
 }

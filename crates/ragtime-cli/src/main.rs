@@ -33,6 +33,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// The allocator. Loading a large plan set makes millions of small strings
+/// on every core, and mimalloc does that markedly faster than the system
+/// allocator (see docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// What a command found, for the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

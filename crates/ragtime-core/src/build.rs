@@ -5,8 +5,18 @@
 //! another file (or to one that is itself broken) resolves or is reported
 //! once. An item whose required reference cannot be resolved is left out of
 //! the model; the findings already stop any report.
+//!
+//! Milestones, by far the most numerous records, are built in two steps.
+//! [`prepare`] runs on each file as soon as it is parsed, on the rayon pool:
+//! it reads every value that needs no other item (dates, statuses, percents,
+//! the checks on each update), moves the text into model form and lets the
+//! raw records go, so raw records never pile up for the whole plan set.
+//! What refers to other items is kept as [`Ref`]s (the id, written once per
+//! file, and where it is written) and resolved by [`build`], in file order,
+//! once every id is declared.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::ops::Range;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -22,72 +32,163 @@ use crate::source::{FileId, Loc};
 /// Longest id accepted; ids appear in table columns.
 pub const MAX_ID_LEN: usize = 48;
 
-struct Declared {
-    kind: Option<Kind>,
-    loc: Loc,
-}
-
 pub(crate) struct Builder<'f, 'd> {
-    files: &'f [(FileId, RawFile)],
+    files: &'f [Part],
     diags: &'d mut Vec<Diagnostic>,
-    /// Every id written in the plan set, even on broken or left-out items.
-    declared: IdMap<String, Declared>,
-    /// Lower-cased ids, to catch `CPS-1` next to `cps-1`.
-    folded: IdMap<String, String>,
+    /// Lower-cased ids, to catch `CPS-1` next to `cps-1`, with the kind and
+    /// place of the first (no kind for a record too broken to read).
+    folded: IdMap<String, (Option<Kind>, Loc)>,
     /// Ids written a second time: references to them are ambiguous, and
     /// the duplicate finding already says so.
     duplicated: HashSet<String>,
-    /// The declared ids of each kind, sorted: what an unknown reference
-    /// might have meant. Built once, as a large plan set with many unknown
-    /// references would otherwise list every id for each.
-    ids_by_kind: HashMap<Kind, Vec<String>>,
+    /// The ids of each kind, sorted, for did-you-mean; gathered the first
+    /// time a reference to that kind is unknown.
+    candidates: [Option<Vec<String>>; 8],
+    /// The authors of one milestone's updates as resolved, reused.
+    authors: Vec<(Option<OwnerIx>, Span)>,
+    /// What each name of the part being built resolved to, when it did
+    /// (see [`Builder::lookup_ref`]).
+    resolved: Vec<Option<EntityRef>>,
     model: Model,
 }
 
-/// Builds the model. The milestones, by far the most numerous records, are
-/// taken out of `files` as they are built, their text moved rather than
-/// copied, so the raw records shrink as the model grows.
-pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>) -> Model {
+/// A byte range in a plan file, in 32 bits: plan files are capped at
+/// [`crate::load::MAX_FILE_BYTES`], far below 4 GiB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The byte range of `loc`, which must be in a plan file.
+    fn of_loc(loc: &Loc) -> Span {
+        Span::of(loc.span.clone())
+    }
+
+    fn of(span: Range<usize>) -> Span {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(span.start),
+            end: clamp(span.end),
+        }
+    }
+
+    fn loc(self, file: FileId) -> Loc {
+        Loc::new(file, self.start as usize..self.end as usize)
+    }
+}
+
+/// A reference by id, not yet resolved: the id, as an index into its
+/// file's [`Part::names`], and where it is written.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ref {
+    name: u32,
+    span: Span,
+}
+
+/// One update's author, still to resolve, and whether the update's date
+/// and status could be read (it is then the next of the milestone's
+/// `updates`).
+#[derive(Clone, Copy, Debug)]
+struct Author {
+    by: Ref,
+    date: Span,
+    read: bool,
+}
+
+/// A milestone with its values read and its references not yet resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct PreparedMilestone {
+    id: String,
+    id_span: Span,
+    commitment: Ref,
+    owner: Ref,
+    title: String,
+    added: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    due_span: Span,
+    added_span: Span,
+    /// The range of the file's `depends_on` list that is this milestone's.
+    depends_on: Range<u32>,
+    source: Option<String>,
+    illustrative: bool,
+    /// The updates whose date and status could be read, in file order;
+    /// `by` is set when resolved.
+    updates: Vec<Update>,
+    /// The range of the file's `authors` list that is this milestone's:
+    /// one per update written, read or not.
+    authors: Range<u32>,
+}
+
+/// One file's records, made ready to build: milestones prepared, the rest
+/// as read.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub(crate) file: FileId,
+    /// Every record but the milestones.
+    pub(crate) raw: RawFile,
+    pub(crate) milestones: Vec<PreparedMilestone>,
+    /// The ids the milestones refer to, each once.
+    names: Vec<String>,
+    depends_on: Vec<Ref>,
+    authors: Vec<Author>,
+}
+
+impl Part {
+    fn name(&self, r: Ref) -> &str {
+        &self.names[r.name as usize]
+    }
+}
+
+/// Builds the model. The prepared milestones are taken out of `parts` as
+/// they are built, their text moved rather than copied.
+pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     // Size the id maps and the largest arenas once, so that a big plan set
     // is not rehashed and copied over and over as it grows.
-    let count = |f: fn(&RawFile) -> usize| files.iter().map(|(_, raw)| f(raw)).sum::<usize>();
-    let ids = count(|r| {
+    let count = |f: fn(&Part) -> usize| parts.iter().map(f).sum::<usize>();
+    let ids = count(|p| {
+        let r = &p.raw;
         r.owners.len()
             + r.boards.len()
             + usize::from(r.strategy.is_some())
             + r.priorities.len()
             + r.objectives.len()
             + r.commitments.len()
-            + r.milestones.len()
+            + p.milestones.len()
             + r.measures.len()
             + r.broken_ids.len()
     });
     let mut model = Model::default();
+    model.owners.reserve(count(|p| p.raw.owners.len()));
+    model.boards.reserve(count(|p| p.raw.boards.len()));
+    model
+        .strategies
+        .reserve(count(|p| usize::from(p.raw.strategy.is_some())));
+    model.priorities.reserve(count(|p| p.raw.priorities.len()));
+    model.objectives.reserve(count(|p| p.raw.objectives.len()));
+    model.measures.reserve(count(|p| p.raw.measures.len()));
+    model
+        .commitments
+        .reserve(count(|p| p.raw.commitments.len()));
+    model.milestones.reserve(count(|p| p.milestones.len()));
     model.ids.reserve(ids);
-    model.commitments.reserve(count(|r| r.commitments.len()));
-    model.milestones.reserve(count(|r| r.milestones.len()));
-    let mut declared = IdMap::default();
-    declared.reserve(ids);
     let mut folded = IdMap::default();
     folded.reserve(ids);
     let mut b = Builder {
-        files: &*files,
+        files: &*parts,
         diags,
-        declared,
         folded,
         duplicated: HashSet::new(),
-        ids_by_kind: HashMap::new(),
+        candidates: Default::default(),
+        authors: Vec::new(),
+        resolved: Vec::new(),
         model,
     };
     b.declare_all();
-    for (id, d) in &b.declared {
-        if let Some(kind) = d.kind {
-            b.ids_by_kind.entry(kind).or_default().push(id.clone());
-        }
-    }
-    for ids in b.ids_by_kind.values_mut() {
-        ids.sort_unstable();
-    }
+    // Case-folded ids are needed only to find duplicates.
+    let folded = std::mem::take(&mut b.folded);
+    rayon::spawn(move || drop(folded));
     b.build_owners_and_boards();
     b.build_strategies();
     b.build_priorities_and_objectives();
@@ -95,24 +196,30 @@ pub(crate) fn build(files: &mut [(FileId, RawFile)], diags: &mut Vec<Diagnostic>
     b.build_commitments();
     let Builder {
         diags,
-        declared,
         folded,
         duplicated,
-        ids_by_kind,
+        candidates,
+        authors,
+        resolved,
         model,
         ..
     } = b;
     let mut b = Builder {
         files: &[],
         diags,
-        declared,
         folded,
         duplicated,
-        ids_by_kind,
+        candidates,
+        authors,
+        resolved,
         model,
     };
-    b.build_milestones(files);
-    b.model
+    b.build_milestones(parts);
+    let Builder {
+        candidates, model, ..
+    } = b;
+    rayon::spawn(move || drop(candidates));
+    model
 }
 
 fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
@@ -126,7 +233,7 @@ fn valid_id(id: &str) -> bool {
         && id.len() <= MAX_ID_LEN
 }
 
-impl Builder<'_, '_> {
+impl<'f> Builder<'f, '_> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
@@ -135,48 +242,49 @@ impl Builder<'_, '_> {
 
     fn declare_all(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for part in files {
+            let (file, raw) = (part.file, &part.raw);
             // In file order, whatever the kind, so that the first use of
             // an id is the one higher up.
-            let mut ids: Vec<(&SpannedStr, Option<Kind>)> = Vec::new();
-            let mut add = |id, kind| ids.push((id, Some(kind)));
+            let mut ids: Vec<(&str, Range<usize>, Option<Kind>)> = Vec::new();
+            let mut add =
+                |id: &'f SpannedStr, kind| ids.push((id.get_ref().as_str(), id.span(), kind));
             raw.owners
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Owner));
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Owner)));
             raw.boards
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Board));
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Board)));
             raw.strategy
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Strategy));
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Strategy)));
             raw.priorities
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Priority));
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Priority)));
             raw.objectives
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Objective));
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Objective)));
             raw.commitments
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Commitment));
-            raw.milestones
-                .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Milestone));
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Commitment)));
             raw.measures
                 .iter()
-                .for_each(|r| add(&r.get_ref().id, Kind::Measure));
-            ids.extend(raw.broken_ids.iter().map(|id| (id, None)));
-            ids.sort_by_key(|(id, _)| id.span().start);
-            for (id, kind) in ids {
-                self.declare(*file, id, kind);
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Measure)));
+            raw.broken_ids.iter().for_each(|id| add(id, None));
+            ids.extend(part.milestones.iter().map(|m| {
+                let span = m.id_span.loc(file).span;
+                (m.id.as_str(), span, Some(Kind::Milestone))
+            }));
+            ids.sort_by_key(|(_, span, _)| span.start);
+            for (id, span, kind) in ids {
+                self.declare_at(id, Loc::new(file, span), kind);
             }
         }
     }
 
     /// Records an id; `kind` is `None` for a record too broken to read,
     /// which takes part in the duplicate check but is never referred to.
-    fn declare(&mut self, file: FileId, id: &SpannedStr, kind: Option<Kind>) {
-        let here = loc(file, id);
-        let text = id.get_ref();
+    fn declare_at(&mut self, text: &str, here: Loc, kind: Option<Kind>) {
         if !valid_id(text) {
             self.push(
                 Diagnostic::new(Code::BadId, here.clone(), format!("`{text}` is not a valid id"))
@@ -186,33 +294,48 @@ impl Builder<'_, '_> {
                     )),
             );
         }
-        let key = text.to_lowercase();
-        if let Some(first) = self.folded.get(&key) {
-            let first = &self.declared[first];
-            let what = first.kind.map_or("an item".to_string(), Kind::with_article);
-            let d = Diagnostic::new(
-                Code::DuplicateId,
-                here,
-                format!("id `{text}` is used twice"),
-            )
-            .label("second use")
-            .secondary(first.loc.clone(), format!("first used here, by {what}"))
-            .help("ids are unique across the whole plan set (case does not count); rename one");
-            self.push(d);
-            self.duplicated.insert(text.clone());
-            return;
-        }
-        self.folded.insert(key, text.clone());
-        self.declared
-            .insert(text.clone(), Declared { kind, loc: here });
+        let slot = match self.folded.entry(text.to_lowercase()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let (first_kind, first_loc) = first.get();
+                let what = first_kind.map_or("an item".to_string(), Kind::with_article);
+                let d = Diagnostic::new(
+                    Code::DuplicateId,
+                    here,
+                    format!("id `{text}` is used twice"),
+                )
+                .label("second use")
+                .secondary(first_loc.clone(), format!("first used here, by {what}"))
+                .help("ids are unique across the whole plan set (case does not count); rename one");
+                self.diags.push(d);
+                self.duplicated.insert(text.to_string());
+                return;
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => slot,
+        };
+        let span = Span::of_loc(&here);
+        self.model.ids.insert(
+            text.to_string(),
+            IdEntry {
+                kind,
+                file: here.file,
+                span: (span.start, span.end),
+                entity: None,
+            },
+        );
+        slot.insert((kind, here));
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
     fn register(&mut self, id: &SpannedStr, entity: EntityRef, file: FileId) -> bool {
+        self.register_at(id.get_ref(), &loc(file, id), entity)
+    }
+
+    fn register_at(&mut self, id: &str, here: &Loc, entity: EntityRef) -> bool {
         // Only the first declaration of an id (which `declare` kept) counts.
-        match self.declared.get(id.get_ref()) {
-            Some(d) if d.loc == loc(file, id) => {
-                self.model.ids.insert(id.get_ref().clone(), entity);
+        let span = Span::of_loc(here);
+        match self.model.ids.get_mut(id) {
+            Some(d) if d.file == here.file && d.span == (span.start, span.end) => {
+                d.entity = Some(entity);
                 true
             }
             _ => false,
@@ -220,20 +343,58 @@ impl Builder<'_, '_> {
     }
 
     fn lookup(&mut self, file: FileId, name: &SpannedStr, want: Kind) -> Option<EntityRef> {
-        self.lookup_from(file, name, want, None)
+        self.lookup_at(name.get_ref(), loc(file, name), want, None)
     }
 
-    /// [`Self::lookup`] for a reference made by the item `from`, which is
-    /// never suggested as what was meant.
-    fn lookup_from(
+    /// Starts resolving the references of `part`.
+    fn start_part(&mut self, part: &Part) {
+        self.resolved.clear();
+        self.resolved.resize(part.names.len(), None);
+    }
+
+    /// Resolves a prepared reference of `part` (after [`Builder::start_part`]).
+    ///
+    /// A name that resolved to an item of the kind wanted is remembered for
+    /// the rest of the file: such a lookup makes no finding, and its answer
+    /// cannot change (an id names one item once built), so of a file's
+    /// many references to one owner or commitment only the first is looked
+    /// up. Any other answer is looked up every time, with its finding.
+    ///
+    /// A reference made by the item `from` never suggests that item as what
+    /// was meant.
+    fn lookup_ref(
         &mut self,
-        file: FileId,
-        name: &SpannedStr,
+        part: &Part,
+        r: Ref,
         want: Kind,
         from: Option<&str>,
     ) -> Option<EntityRef> {
-        let text = name.get_ref();
-        if let Some(&found) = self.model.ids.get(text) {
+        let slot = r.name as usize;
+        if let Some(Some(found)) = self.resolved.get(slot)
+            && found.kind() == want
+        {
+            return Some(*found);
+        }
+        let found = self.lookup_at(part.name(r), r.span.loc(part.file), want, from);
+        if let (Some(e), Some(cell)) = (found, self.resolved.get_mut(slot)) {
+            *cell = Some(e);
+        }
+        found
+    }
+
+    /// The item with id `text`, if it is in the model yet.
+    fn entity(&self, text: &str) -> Option<EntityRef> {
+        self.model.ids.get(text).and_then(|d| d.entity)
+    }
+
+    fn lookup_at(
+        &mut self,
+        text: &str,
+        here: Loc,
+        want: Kind,
+        from: Option<&str>,
+    ) -> Option<EntityRef> {
+        if let Some(found) = self.entity(text) {
             if found.kind() == want {
                 return Some(found);
             }
@@ -245,7 +406,7 @@ impl Builder<'_, '_> {
             self.push(
                 Diagnostic::new(
                     Code::WrongKindRef,
-                    loc(file, name),
+                    here,
                     format!(
                         "`{text}` is {}, not {}",
                         found.kind().with_article(),
@@ -264,7 +425,7 @@ impl Builder<'_, '_> {
             );
             return None;
         }
-        if let Some(d) = self.declared.get(text) {
+        if let Some(d) = self.model.ids.get(text) {
             // Declared but left out (itself broken): already reported there.
             if d.kind.is_none() || d.kind == Some(want) {
                 return None;
@@ -273,21 +434,29 @@ impl Builder<'_, '_> {
         if self.duplicated.contains(text) {
             return None;
         }
-        let candidates = self
-            .ids_by_kind
-            .get(&want)
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .filter(|id| Some(*id) != from);
-        let best = did_you_mean_id(text, candidates).map(str::to_string);
+        // Every id is declared before the first lookup, so the candidates
+        // of a kind are gathered once, however many references are unknown.
+        let declared = &self.model.ids;
+        let sorted = self.candidates[want as usize].get_or_insert_with(|| {
+            let mut ids: Vec<String> = declared
+                .iter()
+                .filter(|(_, d)| d.kind == Some(want))
+                .map(|(id, _)| id.clone())
+                .collect();
+            ids.sort_unstable();
+            ids
+        });
         let mut d = Diagnostic::new(
             Code::UnknownRef,
-            loc(file, name),
+            here,
             format!("no {} has the id `{text}`", want.name()),
         )
         .label(format!("unknown {}", want.name()));
-        if let Some(best) = best {
+        let candidates = sorted
+            .iter()
+            .map(String::as_str)
+            .filter(|id| Some(*id) != from);
+        if let Some(best) = did_you_mean_id(text, candidates) {
             d = d.help(format!("did you mean `{best}`?"));
         } else if want == Kind::Owner || want == Kind::Board {
             d = d.help(format!(
@@ -312,6 +481,12 @@ impl Builder<'_, '_> {
             _ => None,
         }
     }
+    fn owner_ref(&mut self, part: &Part, r: Ref) -> Option<OwnerIx> {
+        match self.lookup_ref(part, r, Kind::Owner, None)? {
+            EntityRef::Owner(ix) => Some(ix),
+            _ => None,
+        }
+    }
     fn board(&mut self, file: FileId, name: &SpannedStr) -> Option<BoardIx> {
         match self.lookup(file, name, Kind::Board)? {
             EntityRef::Board(ix) => Some(ix),
@@ -325,44 +500,7 @@ impl Builder<'_, '_> {
     // ----- values ------------------------------------------------------
 
     fn date(&mut self, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
-        let dt = value.get_ref();
-        let here = loc(file, value);
-        match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => {
-                let date = NaiveDate::from_ymd_opt(
-                    i32::from(d.year),
-                    u32::from(d.month),
-                    u32::from(d.day),
-                );
-                if date.is_none() {
-                    self.push(Diagnostic::new(
-                        Code::BadDate,
-                        here,
-                        format!("`{dt}` is not a date in the calendar"),
-                    ));
-                }
-                date
-            }
-            (Some(d), _, _) => {
-                self.push(
-                    Diagnostic::new(
-                        Code::BadDate,
-                        here,
-                        format!("`{dt}` has a time; plans use plain dates"),
-                    )
-                    .label("expected a date only")
-                    .help(format!("write `{d}`")),
-                );
-                None
-            }
-            (None, _, _) => {
-                self.push(
-                    Diagnostic::new(Code::BadDate, here, format!("`{dt}` is a time, not a date"))
-                        .help("write a date such as `2025-06-30`"),
-                );
-                None
-            }
-        }
+        date(self.diags, file, value)
     }
 
     fn word<T: FromStr + Copy>(
@@ -373,35 +511,7 @@ impl Builder<'_, '_> {
         what: &str,
         words: impl Iterator<Item = &'static str> + Clone,
     ) -> Option<T> {
-        if let Ok(v) = value.get_ref().parse::<T>() {
-            return Some(v);
-        }
-        let text = value.get_ref();
-        let list = words
-            .clone()
-            .map(|w| format!("`{w}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
-            .label(format!("expected one of {list}"));
-        let colours = [
-            "blue",
-            "red",
-            "amber",
-            "green",
-            "amber/green",
-            "amber/red",
-            "rag",
-        ];
-        let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
-            Some(best) => d.help(format!("did you mean `{best}`?")),
-            None if code == Code::BadStatus && colours.contains(&text.to_lowercase().as_str()) => {
-                d.help("a status is not a colour: Ragtime works the colour out from the status, its dates and the settings")
-            }
-            None => d,
-        };
-        self.push(d);
-        None
+        word(self.diags, file, value, code, what, words)
     }
 
     fn point(&mut self, file: FileId, p: &Spanned<RawPoint>) -> Option<Point> {
@@ -417,7 +527,7 @@ impl Builder<'_, '_> {
 
     fn build_owners_and_boards(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.owners {
                 let r = r.get_ref();
@@ -464,10 +574,10 @@ impl Builder<'_, '_> {
             }
         }
         // Reporting lines, once every board is known.
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             for r in &raw.boards {
                 let r = r.get_ref();
-                let Some(EntityRef::Board(me)) = self.model.ids.get(r.id.get_ref()).copied() else {
+                let Some(EntityRef::Board(me)) = self.entity(r.id.get_ref()) else {
                     continue;
                 };
                 if self.model.boards[me.index()].loc != loc(*file, &r.id) {
@@ -483,7 +593,7 @@ impl Builder<'_, '_> {
 
     fn build_strategies(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             let Some(r) = &raw.strategy else { continue };
             let r = r.get_ref();
@@ -569,7 +679,7 @@ impl Builder<'_, '_> {
 
     fn build_priorities_and_objectives(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.priorities {
                 let r = r.get_ref();
@@ -590,7 +700,7 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.objectives {
                 let r = r.get_ref();
@@ -616,7 +726,7 @@ impl Builder<'_, '_> {
 
     fn build_measures(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.measures {
                 let r = r.get_ref();
@@ -693,7 +803,7 @@ impl Builder<'_, '_> {
 
     fn build_commitments(&mut self) {
         let files = self.files;
-        for (file, raw) in files {
+        for Part { file, raw, .. } in files {
             let file = *file;
             for r in &raw.commitments {
                 let r = r.get_ref();
@@ -740,188 +850,402 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn build_milestones(&mut self, files: &mut [(FileId, RawFile)]) {
+    fn build_milestones(&mut self, parts: &mut [Part]) {
         // Pass one: the milestones themselves, so dependencies can point
         // forwards and across files.
-        let mut deps: Vec<(FileId, MilestoneIx, Vec<SpannedStr>)> = Vec::new();
-        for (file, raw) in files {
-            let file = *file;
-            let mut milestones = std::mem::take(&mut raw.milestones);
-            for r in &mut milestones {
-                let r = r.get_mut();
-                let commitment = match self.lookup(file, &r.commitment, Kind::Commitment) {
+        let mut deps: Vec<(usize, MilestoneIx, Range<u32>)> = Vec::new();
+        for (p, part) in parts.iter_mut().enumerate() {
+            let file = part.file;
+            let milestones = std::mem::take(&mut part.milestones);
+            let part = &*part;
+            self.start_part(part);
+            for mut m in milestones {
+                let commitment = match self.lookup_ref(part, m.commitment, Kind::Commitment, None) {
                     Some(EntityRef::Commitment(c)) => Some(c),
                     _ => None,
                 };
-                let owner = self.owner(file, &r.owner);
-                let added = self.date(file, &r.added);
-                let due = self.date(file, &r.due);
-                let updates = self.updates(file, r);
+                let owner = self.owner_ref(part, m.owner);
+                self.resolve_updates(part, &mut m);
                 let (Some(commitment), Some(owner), Some(added), Some(due)) =
-                    (commitment, owner, added, due)
+                    (commitment, owner, m.added, m.due)
                 else {
                     continue;
                 };
                 let ix = MilestoneIx::from_usize(self.model.milestones.len());
-                if self.register(&r.id, EntityRef::Milestone(ix), file) {
-                    let (id_loc, due_loc) = (loc(file, &r.id), loc(file, &r.due));
-                    deps.push((file, ix, std::mem::take(&mut r.depends_on)));
+                let id_loc = m.id_span.loc(file);
+                if self.register_at(&m.id, &id_loc, EntityRef::Milestone(ix)) {
+                    if !m.depends_on.is_empty() {
+                        deps.push((p, ix, m.depends_on));
+                    }
                     self.model.milestones.push(Milestone {
-                        id: std::mem::take(r.id.get_mut()),
+                        id: m.id,
                         commitment,
-                        title: std::mem::take(r.title.get_mut()),
+                        title: m.title,
                         owner,
                         added,
                         due,
                         depends_on: Vec::new(),
-                        source: r.source.take(),
-                        illustrative: r.illustrative,
-                        updates,
+                        source: m.source,
+                        illustrative: m.illustrative,
+                        updates: m.updates,
                         loc: id_loc,
-                        due_loc,
-                        added_loc: loc(file, &r.added),
+                        due_loc: m.due_span.loc(file),
+                        added_loc: m.added_span.loc(file),
                     });
                 }
             }
-            // What is left of the records (spans, words, ids) is freed on
-            // the pool, off this thread.
-            rayon::spawn(move || drop(milestones));
         }
-        for (file, ix, names) in deps {
-            if names.is_empty() {
-                continue;
+        let mut current = None;
+        for (p, ix, range) in deps {
+            let part = &parts[p];
+            if current != Some(p) {
+                self.start_part(part);
+                current = Some(p);
             }
-            let me = self.model.milestones[ix.index()].id.clone();
-            let mut resolved = Vec::new();
-            for name in &names {
+            // A milestone is never suggested as its own dependency.
+            let me = std::mem::take(&mut self.model.milestones[ix.index()].id);
+            let mut resolved = Vec::with_capacity(range.len());
+            for &r in &part.depends_on[range.start as usize..range.end as usize] {
                 if let Some(EntityRef::Milestone(d)) =
-                    self.lookup_from(file, name, Kind::Milestone, Some(&me))
+                    self.lookup_ref(part, r, Kind::Milestone, Some(&me))
                 {
                     resolved.push(d);
                 }
             }
+            self.model.milestones[ix.index()].id = me;
             self.model.milestones[ix.index()].depends_on = resolved;
         }
     }
 
-    /// The update log, its text moved out of the raw record.
-    fn updates(&mut self, file: FileId, m: &mut RawMilestone) -> Vec<Update> {
-        let mut out: Vec<Update> = Vec::with_capacity(m.update.len());
+    /// Resolves the authors of a prepared milestone's updates, keeps the
+    /// updates whose author is known, checks that they are in date order
+    /// and puts them in date order.
+    fn resolve_updates(&mut self, part: &Part, m: &mut PreparedMilestone) {
+        let file = part.file;
+        let mut authors = std::mem::take(&mut self.authors);
+        authors.clear();
+        for a in &part.authors[m.authors.start as usize..m.authors.end as usize] {
+            let by = self.owner_ref(part, a.by);
+            if a.read {
+                authors.push((by, a.date));
+            }
+        }
         let mut previous: Option<(NaiveDate, Loc)> = None;
-        for u in &mut m.update {
-            let span = u.span();
-            let u = u.get_mut();
-            let date = self.date(file, &u.date);
-            let status = self.word::<Status>(
-                file,
-                &u.status,
-                Code::BadStatus,
-                "a status",
-                Status::words(),
-            );
-            let by = self.owner(file, &u.by);
-            let due = u.due.as_ref().and_then(|d| self.date(file, d));
-            let percent = match &u.percent {
-                Some(p) => match u8::try_from(*p.get_ref()) {
-                    Ok(v) if v <= 100 => Some(v),
-                    _ => {
-                        self.push(
-                            Diagnostic::new(
-                                Code::BadValue,
-                                loc(file, p),
-                                format!("percent complete is {}", p.get_ref()),
-                            )
-                            .label("expected a whole number from 0 to 100"),
-                        );
-                        None
-                    }
-                },
-                None => None,
+        let mut next = authors.iter();
+        let diags = &mut *self.diags;
+        m.updates.retain_mut(|u| {
+            let Some(&(by, date_span)) = next.next() else {
+                return false;
             };
-            if let (Some(d), Some(r)) = (&u.due, &u.reason)
-                && r.get_ref().trim().is_empty()
-            {
-                self.push(
-                    Diagnostic::new(
-                        Code::RedatedWithoutReason,
-                        loc(file, r),
-                        "the reason for a revised due date is empty",
-                    )
-                    .label("empty")
-                    .secondary(loc(file, d), "revised due date")
-                    .help("say why the date moved: boards ask"),
-                );
-            }
-            if let (Some(d), None) = (&u.due, &u.reason) {
-                self.push(
-                    Diagnostic::new(
-                        Code::RedatedWithoutReason,
-                        loc(file, d),
-                        "revised due date has no `reason`",
-                    )
-                    .label("re-dated here")
-                    .help("add `reason = \"...\"`: boards ask why a date moved"),
-                );
-            }
-            let note_empty = u
-                .note
-                .as_ref()
-                .is_none_or(|n| n.get_ref().trim().is_empty());
-            if status == Some(Status::Complete) && note_empty {
-                self.push(
-                    Diagnostic::new(
-                        Code::CompleteWithoutEvidence,
-                        loc(file, &u.status),
-                        "`complete` with no note of what was delivered",
-                    )
-                    .label("completion recorded here")
-                    .help("add `note = \"...\"` saying what was delivered, as evidence"),
-                );
-            }
-            if status == Some(Status::Cancelled) && note_empty {
-                self.push(
-                    Diagnostic::new(
-                        Code::CancelledWithoutReason,
-                        loc(file, &u.status),
-                        "`cancelled` with no note giving the reason",
-                    )
-                    .label("cancelled here")
-                    .help("add `note = \"...\"`: a milestone is never dropped without a reason"),
-                );
-            }
-            let (Some(date), Some(status), Some(by)) = (date, status, by) else {
-                continue;
+            let Some(by) = by else {
+                return false;
             };
+            u.by = by;
+            let here = date_span.loc(file);
             if let Some((prev, prev_loc)) = &previous
-                && date < *prev
+                && u.date < *prev
             {
-                self.push(
-                    Diagnostic::new(Code::UpdateOrder, loc(file, &u.date), format!("update dated {date} comes after one dated {prev}"))
+                diags.push(
+                    Diagnostic::new(Code::UpdateOrder, here.clone(), format!("update dated {} comes after one dated {prev}", u.date))
                         .label("out of order")
                         .secondary(prev_loc.clone(), "the update above")
                         .help("the log is in date order, oldest first: move this entry up, or fix its date"),
                 );
             }
-            previous = Some((date, loc(file, &u.date)));
-            out.push(Update {
-                date,
-                status,
-                by,
-                note: u.note.take().map(Spanned::into_inner),
-                percent,
-                due,
-                reason: u.reason.take().map(Spanned::into_inner),
-                action: u.action.take().map(Spanned::into_inner),
-                loc: Loc::new(file, span),
-                date_loc: loc(file, &u.date),
-                due_loc: u.due.as_ref().map(|d| loc(file, d)),
-            });
-        }
+            previous = Some((u.date, here));
+            true
+        });
+        self.authors = authors;
         // The model promises date order; the finding above already says
         // when the file did not keep it.
-        out.sort_by_key(|u| u.date);
-        out
+        m.updates.sort_by_key(|u| u.date);
     }
+}
+
+/// A TOML date as a calendar date; a finding for a time, an offset or a
+/// day not in the calendar.
+fn date(diags: &mut Vec<Diagnostic>, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    let dt = value.get_ref();
+    let here = loc(file, value);
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => {
+            let date =
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day));
+            if date.is_none() {
+                diags.push(Diagnostic::new(
+                    Code::BadDate,
+                    here,
+                    format!("`{dt}` is not a date in the calendar"),
+                ));
+            }
+            date
+        }
+        (Some(d), _, _) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::BadDate,
+                    here,
+                    format!("`{dt}` has a time; plans use plain dates"),
+                )
+                .label("expected a date only")
+                .help(format!("write `{d}`")),
+            );
+            None
+        }
+        (None, _, _) => {
+            diags.push(
+                Diagnostic::new(Code::BadDate, here, format!("`{dt}` is a time, not a date"))
+                    .help("write a date such as `2025-06-30`"),
+            );
+            None
+        }
+    }
+}
+
+/// One of a closed set of words; a finding with the nearest word if not.
+fn word<T: FromStr + Copy>(
+    diags: &mut Vec<Diagnostic>,
+    file: FileId,
+    value: &SpannedStr,
+    code: Code,
+    what: &str,
+    words: impl Iterator<Item = &'static str> + Clone,
+) -> Option<T> {
+    if let Ok(v) = value.get_ref().parse::<T>() {
+        return Some(v);
+    }
+    let text = value.get_ref();
+    let list = words
+        .clone()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let d = Diagnostic::new(code, loc(file, value), format!("`{text}` is not {what}"))
+        .label(format!("expected one of {list}"));
+    let colours = [
+        "blue",
+        "red",
+        "amber",
+        "green",
+        "amber/green",
+        "amber/red",
+        "rag",
+    ];
+    let d = match did_you_mean(&text.to_lowercase().replace([' ', '_'], "-"), words) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        None if code == Code::BadStatus && colours.contains(&text.to_lowercase().as_str()) => {
+            d.help("a status is not a colour: Ragtime works the colour out from the status, its dates and the settings")
+        }
+        None => d,
+    };
+    diags.push(d);
+    None
+}
+
+/// The ids one file's milestones refer to, each kept once.
+#[derive(Default)]
+struct Names {
+    index: IdMap<String, u32>,
+}
+
+impl Names {
+    fn get(&mut self, name: SpannedStr) -> Ref {
+        let span = Span::of(name.span());
+        // Fewer names than bytes in the file, so far fewer than 2^32.
+        let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        let name = *self.index.entry(name.into_inner()).or_insert(next);
+        Ref { name, span }
+    }
+
+    fn into_list(self) -> Vec<String> {
+        let mut list = vec![String::new(); self.index.len()];
+        for (name, i) in self.index {
+            list[i as usize] = name;
+        }
+        list
+    }
+}
+
+/// Prepares one file for [`build`]: reads every value of its milestones
+/// that needs no other item, with its findings, and moves their text out of
+/// the raw records, which are let go here, on the thread that parsed them.
+/// The other records, far fewer, are kept as read.
+pub(crate) fn prepare(file: FileId, mut raw: RawFile, diags: &mut Vec<Diagnostic>) -> Part {
+    let records = std::mem::take(&mut raw.milestones);
+    let mut names = Names::default();
+    let mut milestones = Vec::with_capacity(records.len());
+    let mut depends_on = Vec::new();
+    let mut authors = Vec::new();
+    for r in records {
+        let RawMilestone {
+            id,
+            commitment,
+            title,
+            owner,
+            added,
+            due,
+            depends_on: deps,
+            source,
+            illustrative,
+            update,
+        } = r.into_inner();
+        let commitment = names.get(commitment);
+        let owner = names.get(owner);
+        let added_date = date(diags, file, &added);
+        let due_date = date(diags, file, &due);
+        let first_dep = depends_on.len();
+        depends_on.extend(deps.into_iter().map(|d| names.get(d)));
+        let first_author = authors.len();
+        let mut updates = Vec::with_capacity(update.len());
+        for u in update {
+            let span = u.span();
+            let u = u.into_inner();
+            let (read, author) = prepare_update(file, u, span, &mut names, diags);
+            authors.push(author);
+            updates.extend(read);
+        }
+        let range = |from: usize, to: usize| {
+            let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+            clamp(from)..clamp(to)
+        };
+        milestones.push(PreparedMilestone {
+            id_span: Span::of(id.span()),
+            id: id.into_inner(),
+            commitment,
+            owner,
+            title: title.into_inner(),
+            added: added_date,
+            due: due_date,
+            due_span: Span::of(due.span()),
+            added_span: Span::of(added.span()),
+            depends_on: range(first_dep, depends_on.len()),
+            source,
+            illustrative,
+            updates,
+            authors: range(first_author, authors.len()),
+        });
+    }
+    Part {
+        file,
+        raw,
+        milestones,
+        names: names.into_list(),
+        depends_on,
+        authors,
+    }
+}
+
+/// Reads one update: the update itself when its date and status could be
+/// read (its author still to resolve), and its author.
+fn prepare_update(
+    file: FileId,
+    u: RawUpdate,
+    span: Range<usize>,
+    names: &mut Names,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Update>, Author) {
+    let date_read = date(diags, file, &u.date);
+    let status = word::<Status>(
+        diags,
+        file,
+        &u.status,
+        Code::BadStatus,
+        "a status",
+        Status::words(),
+    );
+    let due = u.due.as_ref().and_then(|d| date(diags, file, d));
+    let percent = match &u.percent {
+        Some(p) => match u8::try_from(*p.get_ref()) {
+            Ok(v) if v <= 100 => Some(v),
+            _ => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::BadValue,
+                        loc(file, p),
+                        format!("percent complete is {}", p.get_ref()),
+                    )
+                    .label("expected a whole number from 0 to 100"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    if let (Some(d), Some(r)) = (&u.due, &u.reason)
+        && r.get_ref().trim().is_empty()
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::RedatedWithoutReason,
+                loc(file, r),
+                "the reason for a revised due date is empty",
+            )
+            .label("empty")
+            .secondary(loc(file, d), "revised due date")
+            .help("say why the date moved: boards ask"),
+        );
+    }
+    if let (Some(d), None) = (&u.due, &u.reason) {
+        diags.push(
+            Diagnostic::new(
+                Code::RedatedWithoutReason,
+                loc(file, d),
+                "revised due date has no `reason`",
+            )
+            .label("re-dated here")
+            .help("add `reason = \"...\"`: boards ask why a date moved"),
+        );
+    }
+    let note_empty = u
+        .note
+        .as_ref()
+        .is_none_or(|n| n.get_ref().trim().is_empty());
+    if status == Some(Status::Complete) && note_empty {
+        diags.push(
+            Diagnostic::new(
+                Code::CompleteWithoutEvidence,
+                loc(file, &u.status),
+                "`complete` with no note of what was delivered",
+            )
+            .label("completion recorded here")
+            .help("add `note = \"...\"` saying what was delivered, as evidence"),
+        );
+    }
+    if status == Some(Status::Cancelled) && note_empty {
+        diags.push(
+            Diagnostic::new(
+                Code::CancelledWithoutReason,
+                loc(file, &u.status),
+                "`cancelled` with no note giving the reason",
+            )
+            .label("cancelled here")
+            .help("add `note = \"...\"`: a milestone is never dropped without a reason"),
+        );
+    }
+    let author = Author {
+        by: names.get(u.by),
+        date: Span::of(u.date.span()),
+        read: date_read.is_some() && status.is_some(),
+    };
+    let (Some(date), Some(status)) = (date_read, status) else {
+        return (None, author);
+    };
+    let update = Update {
+        date,
+        status,
+        // Set when the author is resolved; an update whose author is not
+        // known is dropped.
+        by: OwnerIx(0),
+        note: u.note.map(Spanned::into_inner),
+        percent,
+        due,
+        reason: u.reason.map(Spanned::into_inner),
+        action: u.action.map(Spanned::into_inner),
+        loc: Loc::new(file, span),
+        date_loc: loc(file, &u.date),
+        due_loc: u.due.as_ref().map(|d| loc(file, d)),
+    };
+    (Some(update), author)
 }
 
 #[cfg(test)]

@@ -296,18 +296,22 @@ impl PlanGraph {
     pub fn cycles(&self, edge: Edge) -> Vec<Vec<EntityRef>> {
         let filtered = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| *e.weight() == edge);
         let mut cycles = Vec::new();
-        for scc in petgraph::algo::tarjan_scc(&filtered) {
-            let members: HashSet<NodeIndex> = scc.iter().copied().collect();
+        // Every node is a component of its own unless it is on a circle:
+        // the callback form hands each over without gathering them all, and
+        // only a real circle is looked at further.
+        petgraph::algo::TarjanScc::new().run(&filtered, |scc: &[NodeIndex]| {
             let start = *scc.iter().min().expect("components are never empty");
-            let self_loop = self
-                .graph
-                .edges_connecting(start, start)
-                .any(|e| *e.weight() == edge);
-            if scc.len() == 1 && !self_loop {
-                continue;
+            if scc.len() == 1
+                && !self
+                    .graph
+                    .edges_connecting(start, start)
+                    .any(|e| *e.weight() == edge)
+            {
+                return;
             }
+            let members: HashSet<NodeIndex> = scc.iter().copied().collect();
             cycles.push(self.path_back(start, &members, edge));
-        }
+        });
         cycles.sort();
         cycles
     }

@@ -32,7 +32,7 @@ mod proptests;
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use graph::{Edge, Holdings, Oversight, PlanGraph};
 pub use model::*;
-pub use source::{FileId, LineIndex, Loc, Source};
+pub use source::{FileId, LineIndex, Loc, Released, Source};
 
 /// One plan file as read by the caller.
 #[derive(Clone, Debug)]
@@ -93,7 +93,16 @@ impl PlanSet {
 /// Files are taken in the order given; give them in a stable order (the CLI
 /// sorts by path) so that output is the same from run to run.
 pub fn load(inputs: Vec<Input>) -> PlanSet {
-    let read = stages::read(inputs);
+    load_with(inputs, stages::Texts::Keep)
+}
+
+/// As [`load`], with the choice of letting go of the texts of the files in
+/// which reading found no problem ([`stages::Texts::Release`]). A finding
+/// found later in such a file (an unknown reference, a circle, a date
+/// outside its strategy) still points at it; to show its excerpt, read the
+/// file again and check it with [`Source::is_text`].
+pub fn load_with(inputs: Vec<Input>, texts: stages::Texts) -> PlanSet {
+    let read = stages::read_with(inputs, texts);
     let built = stages::build(read);
     let graph = PlanGraph::build(&built.model);
     stages::check(built, graph)

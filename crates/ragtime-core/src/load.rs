@@ -60,17 +60,11 @@ pub(crate) fn decode(
             )
             .help("split the plan into several files; each strategy may be a folder"),
         );
-        return Source {
-            name,
-            text: String::new(),
-        };
+        return Source::new(name, String::new());
     }
     if let Some(d) = utf16(file, &bytes) {
         diags.push(d);
-        return Source {
-            name,
-            text: String::new(),
-        };
+        return Source::new(name, String::new());
     }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -88,7 +82,7 @@ pub(crate) fn decode(
                     .help("save the file as UTF-8 in your editor"),
                 );
             }
-            Source { name, text }
+            Source::new(name, text)
         }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
@@ -110,7 +104,7 @@ pub(crate) fn decode(
                 .label("not UTF-8")
                 .help("save the file as UTF-8 in your editor"),
             );
-            Source { name, text }
+            Source::new(name, text)
         }
     }
 }

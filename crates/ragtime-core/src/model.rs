@@ -408,18 +408,36 @@ pub struct Model {
     pub commitments: Vec<Commitment>,
     pub milestones: Vec<Milestone>,
     pub measures: Vec<Measure>,
-    pub(crate) ids: IdMap<String, EntityRef>,
+    /// Every id written in the plan set, with the item it names once that
+    /// is in the model. The builder declares every id here first, so that
+    /// references across files resolve; ids of items left out stay, with
+    /// no item.
+    pub(crate) ids: IdMap<String, IdEntry>,
+}
+
+/// An id as declared: what kind of item it is on (none for a record that
+/// could not be read), where it is written, and the item once built.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IdEntry {
+    pub(crate) kind: Option<Kind>,
+    pub(crate) file: crate::source::FileId,
+    /// The id's byte range, in 32 bits (plan files are capped far below).
+    pub(crate) span: (u32, u32),
+    pub(crate) entity: Option<EntityRef>,
 }
 
 impl Model {
     /// Finds any entity by its id.
     pub fn lookup(&self, id: &str) -> Option<EntityRef> {
-        self.ids.get(id).copied()
+        self.ids.get(id).and_then(|e| e.entity)
     }
 
     /// Every id in the plan set, for did-you-mean suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.ids
+            .iter()
+            .filter(|(_, e)| e.entity.is_some())
+            .map(|(id, _)| id.as_str())
     }
 
     pub fn owner(&self, ix: OwnerIx) -> &Owner {

@@ -8,6 +8,7 @@
 //! in `docs/rag-rules.md`; the unit tests below check each one.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::*;
@@ -285,16 +286,18 @@ pub struct Ratings {
 
 impl Ratings {
     /// Rates every measure, then every milestone (which may depend on its
-    /// commitment's measures), as at `as_of`. One pass over each.
+    /// commitment's measures), as at `as_of`. One pass over each, on every
+    /// core: each rating depends on nothing but the model and the measures'
+    /// ratings, and the results keep plan order.
     pub fn compute(model: &Model, settings: &Settings, as_of: NaiveDate) -> Ratings {
         let measures: Vec<MeasureRating> = model
             .measures
-            .iter()
+            .par_iter()
             .map(|m| rate_measure(m, as_of))
             .collect();
         let milestones = model
             .milestones
-            .iter()
+            .par_iter()
             .map(|m| rate_milestone(model, settings, &measures, m, as_of))
             .collect();
         Ratings {

@@ -34,10 +34,76 @@ impl Loc {
 #[derive(Clone, Debug)]
 pub struct Source {
     pub name: String,
+    /// The text; empty once let go (see [`Source::released`]).
     pub text: String,
+    /// Set when the text was let go after reading, as
+    /// [`crate::load_with`] may: a caller that needs it again, to show a
+    /// finding's excerpt, reads the file again and checks it with
+    /// [`Source::is_text`].
+    pub released: Option<Released>,
+}
+
+/// What is kept of a text that was let go: enough to tell it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Released {
+    len: usize,
+    /// Where the last line ends (before a final line break), so that
+    /// spans can still be settled (see [`settle`]) without the text.
+    last_line_end: usize,
+    hash: u64,
+}
+
+impl Released {
+    fn of(text: &str) -> Released {
+        use std::hash::BuildHasher;
+        Released {
+            len: text.len(),
+            last_line_end: end_of_last_line(text),
+            hash: foldhash::fast::FixedState::with_seed(0x5241_4754_494d_4521).hash_one(text),
+        }
+    }
 }
 
 impl Source {
+    pub(crate) fn new(name: String, text: String) -> Source {
+        Source {
+            name,
+            text,
+            released: None,
+        }
+    }
+
+    /// Lets go of the text, keeping what tells it again.
+    pub(crate) fn release(&mut self) {
+        self.released = Some(Released::of(&self.text));
+        self.text = String::new();
+    }
+
+    /// [`settle`] of `span` in this source's text, kept or let go. A text
+    /// is let go only when reading found no problem in it, so its spans
+    /// are on character boundaries and only their ends need settling.
+    pub fn settle(&self, span: Range<usize>) -> Range<usize> {
+        match self.released {
+            None => settle(&self.text, span),
+            Some(r) => {
+                let start = span.start.min(r.len);
+                if start == r.len {
+                    return r.last_line_end..r.last_line_end;
+                }
+                start..span.end.min(r.len).max(start)
+            }
+        }
+    }
+
+    /// Whether `text` is this source's text: the one kept, or the one let
+    /// go (same length and hash).
+    pub fn is_text(&self, text: &str) -> bool {
+        match self.released {
+            Some(r) => r == Released::of(text),
+            None => self.text == text,
+        }
+    }
+
     /// Line and column (both 1-based, column counted in characters) of a byte
     /// offset. Offsets past the end are clamped to the end.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
@@ -56,14 +122,19 @@ pub fn settle(text: &str, span: Range<usize>) -> Range<usize> {
         }
         i
     };
-    let end_of_last_line = text.strip_suffix('\n').map_or(text.len(), |t| {
-        t.strip_suffix('\r').map_or(t.len(), str::len)
-    });
+    let end_of_last_line = end_of_last_line(text);
     let start = floor(span.start);
     if start == text.len() {
         return end_of_last_line..end_of_last_line;
     }
     start..floor(span.end).max(start)
+}
+
+/// Where the last line of `text` ends, before a final line break.
+fn end_of_last_line(text: &str) -> usize {
+    text.strip_suffix('\n').map_or(text.len(), |t| {
+        t.strip_suffix('\r').map_or(t.len(), str::len)
+    })
 }
 
 /// Line and column (both 1-based; the column counts characters) of `offset`.
@@ -185,5 +256,21 @@ mod tests {
         assert_eq!(settle(text, 99..120), 8..8);
         assert_eq!(settle("x\r\n", 3..3), 1..1);
         assert_eq!(settle("", 4..9), 0..0);
+    }
+
+    #[test]
+    fn a_let_go_text_settles_spans_as_the_text_would() {
+        for text in ["a = \"b\"\n", "a = 1\r\n", "a = 1", ""] {
+            let kept = super::Source::new("a.toml".into(), text.into());
+            let mut lean = kept.clone();
+            lean.release();
+            for span in [0..1, 2..5, 4..text.len(), text.len()..text.len(), 9..12] {
+                assert_eq!(
+                    lean.settle(span.clone()),
+                    kept.settle(span.clone()),
+                    "{text:?} {span:?}"
+                );
+            }
+        }
     }
 }

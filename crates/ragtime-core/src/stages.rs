@@ -7,19 +7,20 @@
 
 use rayon::prelude::*;
 
+use crate::build::Part;
 use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::graph::PlanGraph;
 use crate::model::Model;
-use crate::raw::RawFile;
-use crate::source::{self, FileId, Loc, Source};
+use crate::source::{FileId, Loc, Source};
 use crate::{Input, PlanSet, build, load, settings, validate};
 
-/// Every file decoded and parsed into raw records.
+/// Every file decoded and parsed, its milestones prepared (see
+/// [`crate::build`]) and its other records as read.
 #[derive(Clone, Debug)]
 pub struct Read {
     pub sources: Vec<Source>,
     /// The files that could be read as TOML, in file order.
-    pub raws: Vec<(FileId, RawFile)>,
+    pub parts: Vec<Part>,
     /// False when some file could not be read at all.
     pub all_read: bool,
     pub diagnostics: Vec<Diagnostic>,
@@ -35,32 +36,57 @@ pub struct Built {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Decodes and parses every file, in parallel.
+/// Decodes, parses and prepares every file, in parallel, keeping every
+/// file's text.
 pub fn read(inputs: Vec<Input>) -> Read {
-    let per_file: Vec<(Source, Option<RawFile>, Vec<Diagnostic>)> = inputs
+    read_with(inputs, Texts::Keep)
+}
+
+/// What to do with the text of a file once it is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Texts {
+    /// Keep every text.
+    #[default]
+    Keep,
+    /// Let go of the text of each file in which reading found no problem
+    /// (see [`crate::Source::released`]): on a large plan set the texts
+    /// take as much memory as the model, and are needed only to show
+    /// findings.
+    Release,
+}
+
+/// Decodes, parses and prepares every file, in parallel. Each file's raw
+/// records are let go as soon as its milestones are prepared, on the same
+/// thread, so the memory they took is reused for the next file.
+pub fn read_with(inputs: Vec<Input>, texts: Texts) -> Read {
+    let per_file: Vec<(Source, Option<Part>, Vec<Diagnostic>)> = inputs
         .into_par_iter()
         .enumerate()
         .map(|(i, input)| {
             let file = FileId(u32::try_from(i).expect("fewer than 2^32 files"));
             let mut diagnostics = Vec::new();
-            let source = load::decode(file, input.name, input.bytes, &mut diagnostics);
-            let raw = if diagnostics.is_empty() {
+            let mut source = load::decode(file, input.name, input.bytes, &mut diagnostics);
+            let part = if diagnostics.is_empty() {
                 load::parse(file, &source.text, &mut diagnostics)
+                    .map(|raw| build::prepare(file, raw, &mut diagnostics))
             } else {
                 None
             };
-            (source, raw, diagnostics)
+            if texts == Texts::Release && diagnostics.is_empty() {
+                source.release();
+            }
+            (source, part, diagnostics)
         })
         .collect();
     let mut read = Read {
         sources: Vec::with_capacity(per_file.len()),
-        raws: Vec::with_capacity(per_file.len()),
+        parts: Vec::with_capacity(per_file.len()),
         all_read: true,
         diagnostics: Vec::new(),
     };
-    for (i, (source, raw, diagnostics)) in per_file.into_iter().enumerate() {
-        match raw {
-            Some(raw) => read.raws.push((FileId(i as u32), raw)),
+    for (source, part, diagnostics) in per_file {
+        match part {
+            Some(part) => read.parts.push(part),
             None => read.all_read = false,
         }
         read.sources.push(source);
@@ -73,14 +99,15 @@ pub fn read(inputs: Vec<Input>) -> Read {
 pub fn build(read: Read) -> Built {
     let Read {
         sources,
-        mut raws,
+        mut parts,
         all_read,
         mut diagnostics,
     } = read;
     let mut settings_seen: Option<Loc> = None;
     let mut settings = settings::Settings::default();
-    for (file, raw) in &raws {
-        if let Some(s) = &raw.settings {
+    for part in &parts {
+        let file = &part.file;
+        if let Some(s) = &part.raw.settings {
             let here = Loc::new(*file, s.span());
             match &settings_seen {
                 Some(first) => diagnostics.push(
@@ -96,10 +123,10 @@ pub fn build(read: Read) -> Built {
             }
         }
     }
-    let model = build::build(&mut raws, &mut diagnostics);
-    // Freeing millions of small records takes a while; do it on the pool
-    // while the caller goes on with the model.
-    rayon::spawn(move || drop(raws));
+    let model = build::build(&mut parts, &mut diagnostics);
+    // What is left of the parts (the records other than milestones, the
+    // ids referred to) is freed on the pool while the caller goes on.
+    rayon::spawn(move || drop(parts));
     Built {
         sources,
         model,
@@ -134,8 +161,8 @@ pub fn check(built: Built, graph: PlanGraph) -> PlanSet {
     // Every place is shown with an excerpt: keep it inside its text.
     for d in &mut diagnostics {
         for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
-            let text = &sources[label.loc.file.index()].text;
-            label.loc.span = source::settle(text, label.loc.span.clone());
+            // A let-go text is settled from what was kept of it.
+            label.loc.span = sources[label.loc.file.index()].settle(label.loc.span.clone());
         }
     }
     diag::sort(&mut diagnostics);
@@ -147,5 +174,39 @@ pub fn check(built: Built, graph: PlanGraph) -> PlanSet {
         graph,
         settings,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGISTRY: &str = "[[owner]]\nid = \"o\"\nrole = \"r\"\norg = \"g\"\n";
+    const TYPO: &str = "[[owner]]\nid = \"p\"\nrole = \"r\"\norgg = \"g\"\n";
+    const BAD_REF: &str = "[[board]]\nid = \"b\"\nname = \"B\"\nreports-to = \"nobody\"\n";
+
+    fn inputs() -> Vec<Input> {
+        vec![
+            Input::new("registry.toml", REGISTRY),
+            Input::new("typo.toml", TYPO),
+            Input::new("boards.toml", BAD_REF),
+        ]
+    }
+
+    #[test]
+    fn texts_are_let_go_only_where_reading_found_nothing() {
+        let kept = crate::load(inputs());
+        let lean = crate::load_with(inputs(), Texts::Release);
+        assert_eq!(kept.diagnostics, lean.diagnostics);
+        // The unknown board is found after reading: that file's text goes
+        // too, and the caller reads it again to show the finding.
+        assert!(lean.diagnostics.iter().any(|d| d.file() == FileId(2)));
+        let texts: Vec<&str> = lean.sources.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["", TYPO, ""]);
+        for (source, text) in lean.sources.iter().zip([REGISTRY, TYPO, BAD_REF]) {
+            assert!(source.is_text(text), "{}", source.name);
+            assert!(!source.is_text(&format!("{text} ")), "{}", source.name);
+        }
+        assert!(kept.sources.iter().all(|s| s.released.is_none()));
     }
 }

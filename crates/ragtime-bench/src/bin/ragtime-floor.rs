@@ -15,6 +15,11 @@ struct Args {
     dir: PathBuf,
 }
 
+/// The allocator `ragtime` uses, so the floor differs from it only in what
+/// it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let args = Args::parse();
     let count = ragtime_bench::floor::read_and_parse(&args.dir)?;

@@ -17,6 +17,10 @@ struct Args {
     dir: PathBuf,
 }
 
+/// The allocator `ragtime` uses, so stage figures match the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let args = Args::parse();
     let mut last = Instant::now();

@@ -13,7 +13,7 @@ use crate::cli::{Args, CheckArgs, DiagnosticFormat};
 use crate::diagnostics;
 
 pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
-    let mut plans = super::load(args)?;
+    let super::Loaded { mut plans, paths } = super::load(args)?;
     if plans.is_sound() {
         let as_of = check.as_of.unwrap_or_else(super::today);
         let ratings = ragtime_core::rating::Ratings::compute(&plans.model, &plans.settings, as_of);
@@ -25,7 +25,7 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
     let color = crate::output::stdout_color(args.color);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    diagnostics::write_all(&mut out, &plans, check.format, color)?;
+    diagnostics::write_all(&mut out, &plans, &paths, check.format, color)?;
     if check.format == DiagnosticFormat::Human {
         writeln!(out, "{}", diagnostics::summary(&plans))?;
     }

@@ -33,28 +33,44 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
 }
 
-/// Reads and loads the plan set named by `--plans`.
-pub fn load(args: &Args) -> Result<ragtime_core::PlanSet> {
-    let inputs = crate::files::read_plans(&args.plans)?;
-    Ok(ragtime_core::load(inputs))
+/// A loaded plan set and the path of each of its files, to read again a
+/// file whose text was let go when a finding in it is shown.
+pub struct Loaded {
+    pub plans: ragtime_core::PlanSet,
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+/// Reads and loads the plan set named by `--plans`. The texts of files in
+/// which reading finds no problem are let go (on a large plan set they
+/// take as much memory as the model), and read again only to show a
+/// finding in one.
+pub fn load(args: &Args) -> Result<Loaded> {
+    let paths = crate::files::discover(&args.plans)?;
+    let inputs = crate::files::read(&paths)?;
+    let plans = ragtime_core::load_with(inputs, ragtime_core::stages::Texts::Release);
+    Ok(Loaded { plans, paths })
 }
 
 /// Loads the plan set for a report. If it has errors, shows them on
 /// standard error and returns `None`: reports are made only from sound
 /// plans.
 pub fn load_sound(args: &Args) -> Result<Option<ragtime_core::PlanSet>> {
-    let plans = load(args)?;
+    let Loaded { plans, paths } = load(args)?;
     if plans.is_sound() {
         return Ok(Some(plans));
     }
-    let printer = crate::diagnostics::Printer::new(&plans, crate::output::stderr_color(args.color));
+    let printer =
+        crate::diagnostics::Printer::new(&plans, &paths, crate::output::stderr_color(args.color));
+    let errors = || {
+        plans
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == ragtime_core::Severity::Error)
+    };
+    printer.fetch(errors())?;
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    let errors = plans
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == ragtime_core::Severity::Error);
-    for d in errors {
+    for d in errors() {
         writeln!(err, "{}\n", printer.human(d))?;
     }
     writeln!(err, "{}", crate::diagnostics::summary(&plans))?;

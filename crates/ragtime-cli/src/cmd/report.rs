@@ -54,6 +54,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
         _ => unreachable!("not a report command"),
     };
     emit(args, &doc, options)?;
+    // The process ends next: let it hand the memory back at once rather
+    // than free a large plan set and report item by item.
+    std::mem::forget(doc);
+    std::mem::forget(plans);
     Ok(Outcome::Ok)
 }
 

@@ -81,7 +81,9 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
         out.flush()?;
     }
     if !added.is_empty() {
-        let printer = diagnostics::Printer::new(&after, crate::output::stderr_color(args.color));
+        let color = crate::output::stderr_color(args.color);
+        // Loaded with every text kept: nothing to read again.
+        let printer = diagnostics::Printer::new(&after, &[], color);
         let mut err = std::io::stderr().lock();
         for d in &added {
             writeln!(err, "{}\n", printer.human(d))?;

@@ -250,24 +250,48 @@ fn by_organisation(ctx: &Context, scope: &Scope) -> Vec<Line> {
         .collect()
 }
 
+/// One row per board that oversees any of `scope`, counting the scope's
+/// milestones under that board.
+///
+/// A board oversees whole strategies and single commitments; its counts are
+/// summed from the per-commitment rollups (each milestone is in one
+/// commitment), so the work per board is the size of its oversight, not of
+/// the plan set.
 fn by_board(ctx: &Context, scope: &Scope) -> Vec<Line> {
     let model = ctx.model;
+    // What of each strategy the scope covers.
+    let mut in_scope = vec![Counts::default(); model.strategies.len()];
+    let mut touched = vec![false; model.strategies.len()];
+    for (s, slot) in touched.iter_mut().enumerate() {
+        *slot = scope.touches(&ctx.tree, StrategyIx::from_usize(s));
+    }
+    for (i, c) in model.commitments.iter().enumerate() {
+        if scope.has_commitment(CommitmentIx::from_usize(i)) {
+            in_scope[model.priority(c.priority).strategy.index()]
+                .merge(&ctx.rollups.commitments[i]);
+        }
+    }
     let mut lines = Vec::new();
     for (i, b) in model.boards.iter().enumerate() {
-        let board = Scope::board(model, ctx.graph, BoardIx::from_usize(i));
-        let covered = model.strategies.iter().enumerate().any(|(s, _)| {
-            let s = StrategyIx::from_usize(s);
-            board.touches(&ctx.tree, s) && scope.touches(&ctx.tree, s)
-        });
+        let oversight = ctx.graph.oversight(model, BoardIx::from_usize(i));
+        let strategy_of = |c: CommitmentIx| model.priority(model.commitment(c).priority).strategy;
+        let covered = oversight.strategies.iter().any(|s| touched[s.index()])
+            || oversight
+                .commitments
+                .iter()
+                .any(|&c| touched[strategy_of(c).index()]);
         if !covered {
             continue;
         }
-        let counts = Counts::of(
-            &ctx.ratings,
-            scope
-                .milestones(model)
-                .filter(|&m| board.has_milestone(model, m)),
-        );
+        let mut counts = Counts::default();
+        for s in &oversight.strategies {
+            counts.merge(&in_scope[s.index()]);
+        }
+        for &c in &oversight.commitments {
+            if scope.has_commitment(c) {
+                counts.merge(&ctx.rollups.commitments[c.index()]);
+            }
+        }
         lines.push(Line {
             id: Some(b.id.clone()),
             name: b.name.clone(),
