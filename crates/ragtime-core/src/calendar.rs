@@ -46,7 +46,6 @@ pub fn due_dates(model: &Model, as_of: NaiveDate, owner: Option<OwnerIx>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Input, load};
 
     const PLANS: &str = r#"
 [[owner]]
@@ -63,24 +62,6 @@ org = "Council"
 id = "cpb"
 name = "Board"
 
-[strategy]
-id = "S"
-title = "Strategy"
-start = 2025-01-01
-end = 2027-12-31
-owner = "dcs"
-boards = ["cpb"]
-
-[[priority]]
-id = "S-P1"
-title = "Priority"
-
-[[commitment]]
-id = "S-C1"
-priority = "S-P1"
-text = "We will."
-owner = "dcs"
-due = 2026-03-31
 
 [[milestone]]
 id = "S-M1"
@@ -125,9 +106,7 @@ due = 2025-11-30
 "#;
 
     fn plans() -> crate::PlanSet {
-        let plans = load(vec![Input::new("plans.toml", PLANS)]);
-        assert_eq!(plans.error_count(), 0, "{:#?}", plans.diagnostics);
-        plans
+        crate::testing::framed("dcs", "cpb", PLANS)
     }
 
     fn ids(plans: &crate::PlanSet, dates: &[DueDate]) -> Vec<String> {

@@ -114,6 +114,44 @@ pub fn load_with(inputs: Vec<Input>, texts: stages::Texts) -> PlanSet {
 pub(crate) mod testing {
     use super::*;
 
+    /// A strategy `S` (2024 to 2027) with one priority `S-P1` and one
+    /// commitment `S-C1`, owned by `owner` and overseen by `board`: the
+    /// frame that rating and report tests hang their milestones on.
+    pub fn strategy_frame(owner: &str, board: &str) -> String {
+        format!(
+            r#"[strategy]
+id = "S"
+title = "Strategy"
+start = 2024-01-01
+end = 2027-12-31
+owner = "{owner}"
+boards = ["{board}"]
+
+[[priority]]
+id = "S-P1"
+title = "Priority"
+
+[[commitment]]
+id = "S-C1"
+priority = "S-P1"
+text = "We will."
+owner = "{owner}"
+due = 2027-03-31
+"#
+        )
+    }
+
+    /// `plans` (registries and milestones) loaded beside
+    /// [`strategy_frame`]; the plan set must have no errors.
+    pub fn framed(owner: &str, board: &str, plans: &str) -> PlanSet {
+        let set = load(vec![
+            Input::new("frame.toml", strategy_frame(owner, board)),
+            Input::new("plans.toml", plans),
+        ]);
+        assert_eq!(set.error_count(), 0, "{:#?}", set.diagnostics);
+        set
+    }
+
     pub const REGISTRY: &str = r#"[[owner]]
 id = "dcs"
 role = "Director of Children's Services"

@@ -433,7 +433,7 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Input, PlanSet, load};
+    use crate::PlanSet;
 
     const PLANS: &str = r#"
 [[owner]]
@@ -455,24 +455,6 @@ meets = "quarterly"
 id = "idle"
 name = "Idle Board"
 
-[strategy]
-id = "S"
-title = "Strategy"
-start = 2024-01-01
-end = 2027-12-31
-owner = "hos"
-boards = ["sub"]
-
-[[priority]]
-id = "S-P1"
-title = "Priority"
-
-[[commitment]]
-id = "S-C1"
-priority = "S-P1"
-text = "We will."
-owner = "hos"
-due = 2027-03-31
 
 [[milestone]]
 id = "S-M1"
@@ -521,9 +503,7 @@ due = 2026-03-31
 "#;
 
     fn plans() -> PlanSet {
-        let plans = load(vec![Input::new("plans.toml", PLANS)]);
-        assert_eq!(plans.error_count(), 0, "{:#?}", plans.diagnostics);
-        plans
+        crate::testing::framed("hos", "sub", PLANS)
     }
 
     fn d(s: &str) -> NaiveDate {

@@ -317,7 +317,7 @@ fn detail(ctx: &Context, c: &Change, m: &Milestone, since: NaiveDate) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Input, PlanSet, load};
+    use crate::PlanSet;
 
     const PLANS: &str = r#"
 [[owner]]
@@ -329,24 +329,6 @@ org = "Council"
 id = "board"
 name = "Board"
 
-[strategy]
-id = "S"
-title = "Strategy"
-start = 2024-01-01
-end = 2027-12-31
-owner = "hos"
-boards = ["board"]
-
-[[priority]]
-id = "S-P1"
-title = "Priority"
-
-[[commitment]]
-id = "S-C1"
-priority = "S-P1"
-text = "We will."
-owner = "hos"
-due = 2027-03-31
 
 # Re-dated twice before July and once in the quarter: drift.
 [[milestone]]
@@ -445,9 +427,7 @@ due = 2025-03-31
 "#;
 
     fn plans() -> PlanSet {
-        let plans = load(vec![Input::new("plans.toml", PLANS)]);
-        assert_eq!(plans.error_count(), 0, "{:#?}", plans.diagnostics);
-        plans
+        crate::testing::framed("hos", "board", PLANS)
     }
 
     fn d(s: &str) -> NaiveDate {
