@@ -152,6 +152,46 @@ fn section(id: &str, heading: &str) -> Section {
     }
 }
 
+/// The first columns of every list of milestones.
+fn milestone_columns() -> Vec<Column> {
+    vec![
+        column("milestone", "Milestone", Align::Left),
+        column("title", "Title", Align::Left),
+        column("status", "Status", Align::Left),
+    ]
+}
+
+/// The milestones `keep` picks, soonest due first, with their due date and
+/// a count of days (`days`): the overdue and due-soon sections.
+fn due_listing(
+    model: &crate::Model,
+    list: &[Standing],
+    keep: impl Fn(&Standing) -> bool,
+    (section, heading, empty): (&str, &str, &str),
+    (days_key, days_heading): (&str, &str),
+    days: impl Fn(&Standing) -> u64,
+) -> Section {
+    let mut picked: Vec<&Standing> = list.iter().filter(|s| keep(s)).collect();
+    picked.sort_by_key(|s| (s.due, s.milestone));
+    let mut columns = milestone_columns();
+    columns.push(column("due", "Due", Align::Left));
+    columns.push(column(days_key, days_heading, Align::Right));
+    let rows = picked
+        .iter()
+        .map(|s| {
+            let m = model.milestone(s.milestone);
+            vec![
+                Cell::Text(m.id.clone()),
+                Cell::Text(m.title.clone()),
+                Cell::Status(s.status),
+                Cell::Date(s.due),
+                Cell::Count(days(s)),
+            ]
+        })
+        .collect();
+    listing(section, heading, None, columns, rows, empty)
+}
+
 /// A section listing `rows`, or saying `empty` when there are none.
 fn listing(
     id: &str,
@@ -191,13 +231,7 @@ pub fn owner_list(plans: &PlanSet, owner: OwnerIx, opts: &OwnerOptions) -> Docum
     let list = open_milestones(plans, owner, opts);
     let id = |s: &Standing| Cell::Text(model.milestone(s.milestone).id.clone());
     let title = |s: &Standing| Cell::Text(model.milestone(s.milestone).title.clone());
-    let head = || {
-        vec![
-            column("milestone", "Milestone", Align::Left),
-            column("title", "Title", Align::Left),
-            column("status", "Status", Align::Left),
-        ]
-    };
+    let head = milestone_columns;
 
     let mut summary = section("summary", "Summary");
     summary.table = Some(Table {
@@ -208,56 +242,25 @@ pub fn owner_list(plans: &PlanSet, owner: OwnerIx, opts: &OwnerOptions) -> Docum
         }],
     });
 
-    let mut overdue: Vec<&Standing> = list.iter().filter(|s| s.overdue).collect();
-    overdue.sort_by_key(|s| (s.due, s.milestone));
-    let mut columns = head();
-    columns.push(column("due", "Due", Align::Left));
-    columns.push(column("days_overdue", "Days overdue", Align::Right));
-    let rows = overdue
-        .iter()
-        .map(|s| {
-            vec![
-                id(s),
-                title(s),
-                Cell::Status(s.status),
-                Cell::Date(s.due),
-                Cell::Count((opts.as_of - s.due).num_days().unsigned_abs()),
-            ]
-        })
-        .collect();
-    let overdue = listing(
-        "overdue",
-        "Overdue",
-        None,
-        columns,
-        rows,
-        "Nothing is overdue.",
+    let overdue = due_listing(
+        model,
+        &list,
+        |s| s.overdue,
+        ("overdue", "Overdue", "Nothing is overdue."),
+        ("days_overdue", "Days overdue"),
+        |s| (opts.as_of - s.due).num_days().unsigned_abs(),
     );
-
-    let mut soon: Vec<&Standing> = list.iter().filter(|s| s.due_soon).collect();
-    soon.sort_by_key(|s| (s.due, s.milestone));
-    let mut columns = head();
-    columns.push(column("due", "Due", Align::Left));
-    columns.push(column("days_left", "Days left", Align::Right));
-    let rows = soon
-        .iter()
-        .map(|s| {
-            vec![
-                id(s),
-                title(s),
-                Cell::Status(s.status),
-                Cell::Date(s.due),
-                Cell::Count((s.due - opts.as_of).num_days().unsigned_abs()),
-            ]
-        })
-        .collect();
-    let soon = listing(
-        "due-soon",
-        &format!("Due in the next {} days", opts.within_days),
-        None,
-        columns,
-        rows,
-        &format!("Nothing is due in the next {} days.", opts.within_days),
+    let soon = due_listing(
+        model,
+        &list,
+        |s| s.due_soon,
+        (
+            "due-soon",
+            &format!("Due in the next {} days", opts.within_days),
+            &format!("Nothing is due in the next {} days.", opts.within_days),
+        ),
+        ("days_left", "Days left"),
+        |s| (s.due - opts.as_of).num_days().unsigned_abs(),
     );
 
     let mut stale: Vec<&Standing> = list.iter().filter(|s| s.needs_update).collect();
