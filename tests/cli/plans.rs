@@ -303,3 +303,58 @@ fn every_milestone_is_sourced_or_marked_illustrative() {
         "neither sourced nor illustrative: {unmarked:?}"
     );
 }
+
+/// The cells of every commitment row of the Cabinet pack as at 2025/26 Q2,
+/// as its JSON gives them.
+fn cabinet_commitments() -> Vec<serde_json::Value> {
+    let run = crate::support::ragtime(&[
+        "board",
+        "cabinet",
+        "--period",
+        "2025/26-Q2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["id"].as_str().unwrap().starts_with("progress-"))
+        .flat_map(|s| s["table"]["rows"].as_array().unwrap().clone())
+        .filter(|row| row["kind"] == "item")
+        .map(|row| row["cells"].clone())
+        .collect()
+}
+
+/// The bug: in the Cabinet pack as at 2025/26 Q2, 41 of 110 commitments
+/// were Red, 26 of them with no Red milestone (CPS-P1-C2: 2 complete and 1
+/// at risk is 66%, so Red). A rollup is now never worse than its worst
+/// milestone: every Red commitment in the pack has a Red milestone.
+#[test]
+fn no_red_commitment_in_the_cabinet_pack_without_a_red_milestone() {
+    let commitments = cabinet_commitments();
+    assert_eq!(commitments.len(), 110, "commitments in the Cabinet pack");
+    let red: Vec<&serde_json::Value> = commitments
+        .iter()
+        .filter(|c| c["rag"]["rag"]["label"] == "Red")
+        .collect();
+    assert!(!red.is_empty(), "the pack has Red commitments to check");
+    let unfounded: Vec<&str> = red
+        .iter()
+        .filter(|c| c["not_on_target"]["count"].as_u64() == Some(0))
+        .map(|c| c["id"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        unfounded.is_empty(),
+        "Red with no Red milestone: {unfounded:?}"
+    );
+    // CPS-P1-C2 is held at Amber.
+    let c2 = commitments
+        .iter()
+        .find(|c| c["id"]["text"] == "CPS-P1-C2")
+        .unwrap();
+    assert_eq!(c2["percent"]["percent"], 66);
+    assert_eq!(c2["rag"]["rag"]["label"], "Amber");
+}
