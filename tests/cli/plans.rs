@@ -358,3 +358,55 @@ fn no_red_commitment_in_the_cabinet_pack_without_a_red_milestone() {
     assert_eq!(c2["percent"]["percent"], 66);
     assert_eq!(c2["rag"]["rag"]["label"], "Amber");
 }
+
+/// Every shipped measure with a target more than a year after the start
+/// of its strategy (or its baseline) has interim targets or a trajectory,
+/// and every measure with a target says how often it is reported. The
+/// papers set no interim target and no trajectory, and give a reporting
+/// frequency for only a few measures: whatever else was invented is
+/// marked illustrative.
+#[test]
+fn multi_year_targets_have_interim_targets_or_a_trajectory() {
+    // IMP-M-45DAYS is in the quarterly performance report; the domestic
+    // abuse figures are counted "in the year".
+    let sourced_frequency = ["IMP-M-45DAYS", "DA-M-REF", "DA-M-CALLS"];
+    let plans = shipped();
+    let m = &plans.model;
+    let mut missing = Vec::new();
+    for x in &m.measures {
+        let invented = !x.interim.is_empty()
+            || x.trajectory.is_some()
+            || (x.frequency.is_some() && !sourced_frequency.contains(&x.id.as_str()));
+        if invented && !x.illustrative {
+            missing.push(format!("{}: not marked illustrative", x.id));
+        }
+        let Some(target) = &x.target else {
+            continue;
+        };
+        let s = m.strategy(x.strategy);
+        let from = x.baseline.as_ref().map_or(s.start, |b| b.date.min(s.start));
+        if (target.date - from).num_days() > 366 && x.interim.is_empty() && x.trajectory.is_none() {
+            missing.push(format!("{}: no interim targets or trajectory", x.id));
+        }
+        if x.frequency.is_none() {
+            missing.push(format!("{}: no reporting frequency", x.id));
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+/// CPS-M-7.6 (young people learning to drive): 11 as at 30 September 2025
+/// against 25 by December 2027 was Red; against its target for 2025 (8 by
+/// the end of the year) it is Green.
+#[test]
+fn measures_are_rated_against_the_target_in_force() {
+    let plans = shipped();
+    let as_of = "2025-09-30".parse().unwrap();
+    let ratings = ragtime_core::rating::Ratings::compute(&plans.model, &plans.settings, as_of);
+    let Some(EntityRef::Measure(ix)) = plans.model.lookup("CPS-M-7.6") else {
+        panic!("no CPS-M-7.6");
+    };
+    let r = ratings.measure(ix);
+    assert_eq!(r.target.map(|t| t.value), Some(8.0));
+    assert_eq!(r.rag, ragtime_core::rating::MeasureRag::Green);
+}
