@@ -13,6 +13,7 @@ pub mod edit;
 pub mod governance;
 pub mod graph;
 pub mod load;
+pub mod measure;
 pub mod model;
 pub mod period;
 pub mod rating;
