@@ -441,6 +441,13 @@ fn commitment<'a>(plans: &'a PlanSet, id: &str) -> &'a ragtime_core::Commitment 
     }
 }
 
+fn milestone<'a>(plans: &'a PlanSet, id: &str) -> &'a ragtime_core::Milestone {
+    match plans.model.lookup(id) {
+        Some(EntityRef::Milestone(ix)) => plans.model.milestone(ix),
+        other => panic!("`{id}` is not a milestone: {other:?}"),
+    }
+}
+
 /// The values of a measure's `actual` series, in date order.
 fn actuals(m: &Measure) -> Vec<(String, f64)> {
     m.actual
@@ -551,6 +558,22 @@ fn figures_keep_the_population_the_paper_gives() {
     assert!(summary.contains("Last year") && !summary.contains("2017/18"));
 }
 
+/// Claims the papers do not make are gone or marked: the 2018 action plan
+/// covered its first three months and was then to be reviewed (no
+/// three-monthly cycle); the monitoring letter "will be available" on 4
+/// December 2024 (its publication is not recorded).
+#[test]
+fn claims_without_a_source_are_marked() {
+    let plans = shipped();
+    let review = commitment(&plans, "IMP-P1-C2");
+    assert!(!review.text.contains("every three months"), "{}", review.text);
+    assert!(review.text.contains("next three months"));
+    assert!(milestone(&plans, "IMP-P1-C2-M1").source.is_some());
+    let letter = milestone(&plans, "IMP-P3-C1-M4");
+    assert!(letter.illustrative);
+    assert!(!letter.title.contains("published"));
+}
+
 /// Counted by hand from the papers: a board is named in them and says
 /// where; its reporting line, members or oversight are marked illustrative
 /// when the papers do not give them. Only Cabinet (chaired by the Leader,
@@ -613,4 +636,39 @@ fn every_owner_and_board_is_sourced_or_marked_illustrative() {
             "vcs-autism-rep",
         ]
     );
+}
+
+/// Group leaders' views at Cabinet are not the strategy: a commitment that
+/// rests on one is marked illustrative (AUT-P4-C2, hate crime; DA-P2-C2,
+/// data quality), and no sourced commitment cites one. AUT-P1-C2 cites a
+/// fact noted in that part of the minutes (training for schools "was being
+/// rolled out"), and says so.
+#[test]
+fn group_leaders_views_are_not_commitments() {
+    let plans = shipped();
+    let mut citing: Vec<(&str, bool)> = plans
+        .model
+        .commitments
+        .iter()
+        .filter(|c| c.source.as_deref().unwrap_or("").contains("group leaders"))
+        .map(|c| (c.id.as_str(), c.illustrative))
+        .collect();
+    citing.sort_unstable();
+    assert_eq!(
+        citing,
+        [("AUT-P1-C2", false), ("AUT-P4-C2", true), ("DA-P2-C2", true)]
+    );
+    assert!(
+        commitment(&plans, "AUT-P1-C2")
+            .source
+            .as_deref()
+            .unwrap()
+            .contains("as a fact, not a view")
+    );
+    for id in ["DA-P2-C1", "DA-P4-C3", "IMP-P1-C5"] {
+        let c = commitment(&plans, id);
+        assert!(!c.illustrative, "{id}");
+        assert!(!c.text.contains("silo") && !c.text.contains("caseloads"), "{id}");
+        assert!(!c.text.contains("monitor expenditure"), "{id}");
+    }
 }
