@@ -469,13 +469,18 @@ fn every_baseline_is_among_the_measured_values() {
         .measures
         .iter()
         .filter(|x| {
-            x.baseline
-                .as_ref()
-                .is_some_and(|b| !x.actual.iter().any(|a| a.date == b.date && a.value == b.value))
+            x.baseline.as_ref().is_some_and(|b| {
+                !x.actual
+                    .iter()
+                    .any(|a| a.date == b.date && a.value == b.value)
+            })
         })
         .map(|x| x.id.as_str())
         .collect();
-    assert!(unrecorded.is_empty(), "baseline not in actual: {unrecorded:?}");
+    assert!(
+        unrecorded.is_empty(),
+        "baseline not in actual: {unrecorded:?}"
+    );
 }
 
 /// What the strategy names in one statement is measured in full: social
@@ -492,7 +497,12 @@ fn narrowed_measures_say_what_the_strategy_says() {
     assert!(name("CPS-M-3.3").contains("absent"));
     assert!(name("CPS-M-3.3-MOVES").starts_with("changing schools less"));
     assert!(name("CPS-M-3.3-EXCL").contains("excluded"));
-    for id in ["CPS-M-4.3-PA", "CPS-M-6.3-VICTIM", "CPS-M-3.3-MOVES", "CPS-M-3.3-EXCL"] {
+    for id in [
+        "CPS-M-4.3-PA",
+        "CPS-M-6.3-VICTIM",
+        "CPS-M-3.3-MOVES",
+        "CPS-M-3.3-EXCL",
+    ] {
         let x = measure(&plans, id);
         assert!(x.illustrative, "{id}: the strategy gives no figure");
         assert!(!x.actual.is_empty(), "{id} has values");
@@ -510,14 +520,23 @@ fn stable_placements_and_eight_weekly_contact_are_measured() {
     let stable = measure(&plans, "CPS-M-STABLE");
     assert_eq!(
         actuals(stable),
-        [("2017-10-18".to_string(), 74.0), ("2018-10-18".to_string(), 101.0)]
+        [
+            ("2017-10-18".to_string(), 74.0),
+            ("2018-10-18".to_string(), 101.0)
+        ]
     );
     assert_eq!(stable.unit.as_deref(), Some("children"));
     assert!(stable.name.contains("over 2.5 years"));
     assert!(stable.source.as_deref().unwrap().contains("from 74 to 101"));
     let contact = measure(&plans, "CPS-M-CONTACT");
     assert!(contact.name.contains("eight weeks"));
-    assert!(contact.source.as_deref().unwrap().contains("every eight weeks"));
+    assert!(
+        contact
+            .source
+            .as_deref()
+            .unwrap()
+            .contains("every eight weeks")
+    );
     assert_eq!(contact.target.as_ref().map(|t| t.value), Some(100.0));
     let evidences = |c: &str, x: &str| {
         commitment(&plans, c)
@@ -541,12 +560,19 @@ fn figures_keep_the_population_the_paper_gives() {
         assert_eq!(x.unit.as_deref(), Some("% of children in care"));
         assert_eq!(actuals(x), [("2024-06-30".to_string(), value)]);
         let c = &x.comparators[0];
-        assert_eq!((c.value, c.unit.as_deref()), (all_pupils, Some("% of pupils")));
+        assert_eq!(
+            (c.value, c.unit.as_deref()),
+            (all_pupils, Some("% of pupils"))
+        );
     }
     let male = measure(&plans, "DA-M-MALE");
     assert_eq!(male.unit.as_deref(), Some("% of people supported"));
     // The new service's figures only, from its first full year.
-    assert!(male.actual.iter().all(|p| p.date.to_string().as_str() >= "2020-03-31"));
+    assert!(
+        male.actual
+            .iter()
+            .all(|p| p.date.to_string().as_str() >= "2020-03-31")
+    );
     assert!(male.baseline.as_ref().is_some_and(|b| b.value != 4.0));
     let c = &male.comparators[0];
     assert_eq!((c.value, c.unit.as_deref()), (4.0, Some("% of victims")));
@@ -566,7 +592,11 @@ fn figures_keep_the_population_the_paper_gives() {
 fn claims_without_a_source_are_marked() {
     let plans = shipped();
     let review = commitment(&plans, "IMP-P1-C2");
-    assert!(!review.text.contains("every three months"), "{}", review.text);
+    assert!(
+        !review.text.contains("every three months"),
+        "{}",
+        review.text
+    );
     assert!(review.text.contains("next three months"));
     assert!(milestone(&plans, "IMP-P1-C2-M1").source.is_some());
     let letter = milestone(&plans, "IMP-P3-C1-M4");
@@ -609,7 +639,10 @@ fn every_owner_and_board_is_sourced_or_marked_illustrative() {
         .filter(|o| o.illustrative == sourced(&o.source))
         .map(|o| o.id.as_str())
         .collect();
-    assert!(neither.is_empty(), "sourced and illustrative, or neither: {neither:?}");
+    assert!(
+        neither.is_empty(),
+        "sourced and illustrative, or neither: {neither:?}"
+    );
     let mut illustrative: Vec<&str> = m
         .owners
         .iter()
@@ -656,7 +689,11 @@ fn group_leaders_views_are_not_commitments() {
     citing.sort_unstable();
     assert_eq!(
         citing,
-        [("AUT-P1-C2", false), ("AUT-P4-C2", true), ("DA-P2-C2", true)]
+        [
+            ("AUT-P1-C2", false),
+            ("AUT-P4-C2", true),
+            ("DA-P2-C2", true)
+        ]
     );
     assert!(
         commitment(&plans, "AUT-P1-C2")
@@ -668,7 +705,10 @@ fn group_leaders_views_are_not_commitments() {
     for id in ["DA-P2-C1", "DA-P4-C3", "IMP-P1-C5"] {
         let c = commitment(&plans, id);
         assert!(!c.illustrative, "{id}");
-        assert!(!c.text.contains("silo") && !c.text.contains("caseloads"), "{id}");
+        assert!(
+            !c.text.contains("silo") && !c.text.contains("caseloads"),
+            "{id}"
+        );
         assert!(!c.text.contains("monitor expenditure"), "{id}");
     }
 }
