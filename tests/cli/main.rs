@@ -15,5 +15,6 @@ mod plans;
 mod reports;
 mod schema;
 mod support;
+mod terminal;
 mod toml_suite;
 mod update;
