@@ -7,6 +7,7 @@
 mod board;
 mod calendar;
 mod check;
+mod finding;
 mod formats;
 mod graph;
 mod html;
@@ -17,3 +18,4 @@ mod schema;
 mod support;
 mod toml_suite;
 mod update;
+mod update_refused;

@@ -14,15 +14,11 @@ use crate::write::Format;
 #[derive(Debug, Parser)]
 #[command(name = "ragtime", version, about, long_about = None)]
 pub struct Args {
-    /// Folder (or single file) holding the plan files.
-    #[arg(
-        long,
-        global = true,
-        default_value = "plans",
-        env = "RAGTIME_PLANS",
-        value_name = "DIR"
-    )]
-    pub plans: PathBuf,
+    /// Folder holding the plan files. Default: the first `plans` folder in
+    /// the current folder or a folder above it. A file names the plan set
+    /// around it (or is one on its own).
+    #[arg(long, global = true, env = "RAGTIME_PLANS", value_name = "DIR")]
+    pub plans: Option<PathBuf>,
 
     /// When to use colour: auto means only in a terminal and without NO_COLOR.
     #[arg(long, global = true, default_value = "auto", value_name = "WHEN")]
@@ -79,7 +75,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
-    /// The milestone's id, e.g. CPS-P1-C1-M1.
+    /// The milestone's id, e.g. CPS-P1-C1-M1 (case does not matter).
     pub id: String,
 
     /// The status now: not-started, on-target, at-risk, not-on-target,
@@ -89,31 +85,42 @@ pub struct UpdateArgs {
     pub status: Option<String>,
 
     /// What happened: for complete, what was delivered; for cancelled, why.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 
     /// The corrective action, for a milestone off track.
-    #[arg(long, value_name = "ACTION")]
+    #[arg(long, value_name = "ACTION", allow_hyphen_values = true)]
     pub corrective_action: Option<String>,
 
     /// Owner id of whoever makes the update; set RAGTIME_OWNER to give it once.
     #[arg(long, env = "RAGTIME_OWNER", value_name = "OWNER")]
-    pub by: String,
+    pub by: Option<String>,
 
-    /// A revised due date, with --reason.
-    #[arg(long, value_name = "DATE", requires = "reason")]
+    /// Record the update for the milestone's owner, OWNER, when --by is
+    /// someone else (a performance officer copying in a return).
+    #[arg(long, value_name = "OWNER")]
+    pub on_behalf_of: Option<String>,
+
+    /// A revised due date (YYYY-MM-DD), with --reason.
+    #[arg(long, value_name = "DATE", requires = "reason", value_parser = parse_date)]
     pub due: Option<NaiveDate>,
 
     /// Why the due date moved.
-    #[arg(long, requires = "due")]
+    #[arg(long, requires = "due", allow_hyphen_values = true)]
     pub reason: Option<String>,
+
+    /// Confirms a revised due date before the update's date: the milestone
+    /// is overdue the day it is re-dated (e.g. to record when it is now
+    /// expected, late).
+    #[arg(long, requires = "due")]
+    pub past_due: bool,
 
     /// Percent complete, 0 to 100.
     #[arg(long, allow_negative_numbers = true)]
     pub percent: Option<i64>,
 
-    /// The update's date, YYYY-MM-DD (default: today).
-    #[arg(long, value_name = "DATE")]
+    /// The update's date, YYYY-MM-DD (default: today); never after today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
 
     /// Print the change as a diff and write nothing.
@@ -195,6 +202,10 @@ pub struct CalendarArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
+    /// Plan files or folders to check, in the context of the whole plan set
+    /// they belong to; only their problems are shown. Default: every file.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// How to print problems: human (with excerpts) or short (one line each).
     #[arg(long, default_value = "human")]
     pub format: DiagnosticFormat,
