@@ -14,6 +14,7 @@ mod html;
 mod owner;
 mod plans;
 mod reports;
+mod safe_text;
 mod schema;
 mod support;
 mod toml_suite;

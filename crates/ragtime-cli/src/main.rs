@@ -26,6 +26,7 @@ mod diagram;
 mod files;
 mod ics;
 mod output;
+mod safe_text;
 mod save;
 mod write;
 

@@ -78,6 +78,16 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
         }
         None => doc,
     };
+    // Plan text reaches terminals and markdown viewers only escaped; the
+    // other formats quote it in their own way.
+    let safe;
+    let doc = match how.format {
+        Format::Table | Format::Markdown => {
+            safe = crate::safe_text::escaped(doc);
+            safe.as_ref()
+        }
+        _ => doc,
+    };
     match how.format {
         Format::Table => {
             let terminal = how.output.is_none() && std::io::stdout().is_terminal();
