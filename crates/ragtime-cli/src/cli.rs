@@ -195,6 +195,9 @@ pub struct CalendarArgs {
     /// by default.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// Add a reminder (an alarm) this many days before each due date.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=366))]
+    pub remind: Option<u32>,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -20,7 +20,7 @@ pub fn run(args: &Args, cal: &CalendarArgs) -> Result<Outcome> {
         },
     };
     let dates = ragtime_core::calendar::due_dates(&plans.model, as_of, owner);
-    let text = crate::ics::calendar(&plans.model, &dates, as_of, owner);
+    let text = crate::ics::calendar(&plans.model, &dates, as_of, owner, cal.remind);
     crate::output::to_file_or_stdout(cal.output.as_deref(), |out| {
         out.write_all(text.as_bytes())?;
         Ok(())
