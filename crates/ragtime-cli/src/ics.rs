@@ -329,12 +329,11 @@ due = 2025-06-30
     #[test]
     fn uids_are_stable_and_differ_between_organisations() {
         let uid = |text: &str| {
-            let line = unfold(text)
+            unfold(text)
                 .lines()
                 .find(|l| l.starts_with("UID:"))
                 .unwrap()
-                .to_string();
-            line
+                .to_string()
         };
         let ours = render();
         let theirs = render_from(
