@@ -163,6 +163,10 @@ pub struct ReportOutput {
     /// `--table`, the folder to write one `<section>.csv` per table into.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// With csv: start each file with a UTF-8 byte order mark, which
+    /// spreadsheet programs need to read accented letters right.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, clap::Args)]
