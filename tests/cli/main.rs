@@ -16,6 +16,7 @@ mod plans;
 mod reports;
 mod safe_text;
 mod schema;
+mod shell;
 mod support;
 mod toml_suite;
 mod update;

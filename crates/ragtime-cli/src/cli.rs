@@ -71,6 +71,14 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write milestone due dates as an iCalendar (.ics) file to subscribe to.
     Calendar(CalendarArgs),
+    /// Print the shell completion script for SHELL, e.g.
+    /// `ragtime completions bash > ~/.local/share/bash-completion/completions/ragtime`.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `ragtime man > ~/.local/share/man/man1/ragtime.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]

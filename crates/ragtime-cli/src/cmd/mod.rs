@@ -8,6 +8,7 @@ mod ids;
 mod owner;
 mod report;
 mod schema;
+mod shell;
 mod update;
 
 use anyhow::Result;
@@ -31,6 +32,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::Completions { shell } => shell::completions(*shell),
+        Command::Man => shell::man(),
     }
 }
 
