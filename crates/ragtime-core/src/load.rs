@@ -670,7 +670,10 @@ fn field_diagnostic(
         "a date" if quoted && unquoted.parse::<toml::value::Datetime>().is_ok() => {
             format!("write the date without quotes: `{key}{unquoted}`")
         }
-        "a date" => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        "a date" => match crate::hints::iso_date(unquoted) {
+            Some(date) => format!("write dates year first, without quotes: `{key}{date}`"),
+            None => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        },
         "a whole number" | "a number" if quoted => {
             let digits: String = unquoted
                 .chars()
