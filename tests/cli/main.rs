@@ -7,6 +7,7 @@
 mod board;
 mod calendar;
 mod check;
+mod docs;
 mod finding;
 mod formats;
 mod graph;

@@ -74,6 +74,8 @@ pub fn listing(model: &Model, id: &str, kind: Option<Kind>) -> String {
     } else if ids.len() <= 12 && kind.is_some() {
         let all: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
         format!("the {plural} are {}", all.join(", "))
+    } else if kind == Some(Kind::Owner) {
+        "`ragtime owner` lists the owners".to_string()
     } else {
         format!("the {plural} are listed in the plan files")
     }
