@@ -189,3 +189,24 @@ pub fn checkpoint(step: &str) {
 /// In a release binary the test hook does nothing and reads nothing.
 #[cfg(not(debug_assertions))]
 pub fn checkpoint(_step: &str) {}
+
+#[cfg(test)]
+mod tests {
+    /// Regression: the test hook was in release binaries, where anyone
+    /// setting RAGTIME_TEST_PAUSE_AT could stall an update. Built without
+    /// debug assertions (`cargo test --release`), the hook must return at
+    /// once without reading standard input; the debug builds' tests pause
+    /// at it (tests/cli/update.rs).
+    #[test]
+    fn the_pause_hook_is_in_debug_builds_only() {
+        let source = include_str!("save.rs");
+        let hook = source.find("pub fn checkpoint(step: &str)").expect("the hook");
+        assert!(source[..hook].trim_end().ends_with("#[cfg(debug_assertions)]"));
+        if !cfg!(debug_assertions) {
+            // The no-op: returns at once, reading nothing.
+            let started = std::time::Instant::now();
+            super::checkpoint("locked");
+            assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        }
+    }
+}
