@@ -325,8 +325,16 @@ pub enum ColorChoice {
 
 /// A date as `YYYY-MM-DD`, in the years reports handle.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-30"))?;
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        let shape = s.trim().split('-').map(str::len).collect::<Vec<_>>() == [4, 2, 2];
+        match ragtime_core::hints::iso_date(s) {
+            Some(iso) => {
+                format!("`{s}` is not a date as ragtime reads them: write it year first, `{iso}`")
+            }
+            None if shape => format!("`{s}` is not a day of the calendar"),
+            None => format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-30"),
+        }
+    })?;
     Quarter::containing(date).map_err(|e| e.to_string())?;
     Ok(date)
 }

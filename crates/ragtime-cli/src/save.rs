@@ -200,8 +200,14 @@ mod tests {
     #[test]
     fn the_pause_hook_is_in_debug_builds_only() {
         let source = include_str!("save.rs");
-        let hook = source.find("pub fn checkpoint(step: &str)").expect("the hook");
-        assert!(source[..hook].trim_end().ends_with("#[cfg(debug_assertions)]"));
+        let hook = source
+            .find("pub fn checkpoint(step: &str)")
+            .expect("the hook");
+        assert!(
+            source[..hook]
+                .trim_end()
+                .ends_with("#[cfg(debug_assertions)]")
+        );
         if !cfg!(debug_assertions) {
             // The no-op: returns at once, reading nothing.
             let started = std::time::Instant::now();

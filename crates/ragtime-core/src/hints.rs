@@ -25,7 +25,7 @@ pub(crate) fn quoted_value(key: Option<&str>, written: &str) -> String {
 /// A date written day first (`30/09/2025`, `30-9-2025`, `30.09.2025`) or
 /// year first with other separators (`2025/09/30`), as a TOML date
 /// (`2025-09-30`); `None` if it is not a real date written so.
-pub(crate) fn iso_date(written: &str) -> Option<String> {
+pub fn iso_date(written: &str) -> Option<String> {
     let parts: Vec<&str> = written.trim().split(['/', '-', '.']).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;

@@ -13,7 +13,7 @@ pub mod diag;
 pub mod edit;
 pub mod governance;
 pub mod graph;
-mod hints;
+pub mod hints;
 pub mod load;
 pub mod model;
 pub mod period;
