@@ -517,7 +517,13 @@ pub fn focused_summary(plans: &PlanSet, focus: &[std::path::PathBuf], elsewhere:
 
 /// `15 files, 4 strategies, ...`.
 fn scope(plans: &PlanSet) -> String {
-    let files = plans.sources.len();
+    // A link that loops back is an entry with a finding, not a file.
+    let loops = plans
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ragtime_core::Code::LinkLoop)
+        .count();
+    let files = plans.sources.len().saturating_sub(loops);
     let m = &plans.model;
     format!(
         "{files} {}, {} {}, {} {}, {} {}",

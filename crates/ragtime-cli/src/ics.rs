@@ -324,6 +324,22 @@ due = 2025-06-30
         }
     }
 
+    proptest::proptest! {
+        /// Folding keeps every line within 75 octets, never splits a
+        /// character, and unfolds to the lines it was given.
+        #[test]
+        fn refolding_is_lossless_and_within_the_limit(
+            lines in proptest::collection::vec("[a-zé✓日本語😀 ,;:]{0,300}", 1..5)
+        ) {
+            let text: String = lines.iter().map(|l| format!("X:{l}\r\n")).collect();
+            let folded = refold(&text);
+            for line in folded.strip_suffix("\r\n").unwrap().split("\r\n") {
+                proptest::prop_assert!(line.len() <= 75, "{} octets", line.len());
+            }
+            proptest::prop_assert_eq!(unfold(&folded), text);
+        }
+    }
+
     /// Regression: the UID was `ID@ragtime`, the same for every council
     /// whose plans use the same ids.
     #[test]
