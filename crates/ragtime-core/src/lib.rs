@@ -15,6 +15,7 @@ pub mod governance;
 pub mod graph;
 pub mod hints;
 pub mod load;
+pub mod measure;
 pub mod model;
 pub mod period;
 pub mod rating;

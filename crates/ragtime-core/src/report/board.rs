@@ -315,7 +315,7 @@ fn colour_mix_section(ctx: &Context, scope: &Scope) -> Section {
         ];
         cells.extend(count_cells(&counts));
         cells.extend([
-            percent_cell(&counts),
+            percent_cell(&counts, ctx.settings),
             overall_cell(&overall(&counts, ctx.settings)),
             Cell::Count(counts.rating(Rating::Cancelled)),
         ]);
