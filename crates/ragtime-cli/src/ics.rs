@@ -74,14 +74,16 @@ pub fn calendar(
     refold(&cal.to_string())
 }
 
-/// A UID that names the milestone in its strategy and organisation: the
-/// same from run to run, different for another council's milestone of the
-/// same id (a UUID made from those names, RFC 9562 version 5).
+/// A UID that names the milestone in its strategy and the organisation that
+/// owns the strategy: the same from run to run, different for another
+/// council's milestone of the same id (a UUID made from those names, RFC
+/// 9562 version 5).
 fn uid(model: &Model, d: &DueDate) -> String {
     let m = model.milestone(d.milestone);
     let strategy = model.strategy(model.strategy_of_milestone(d.milestone));
     let org = &model.owner(strategy.owner).org;
-    let name = format!("{org}\n{}\n{}\n{}", strategy.id, strategy.title, m.id);
+    // Not the titles: a retitled strategy or milestone keeps its events.
+    let name = format!("{org}\n{}\n{}", strategy.id, m.id);
     format!(
         "{}@ragtime",
         uuid::Uuid::new_v5(&UID_NAMESPACE, name.as_bytes()).hyphenated()
@@ -285,7 +287,7 @@ due = 2025-06-30
         assert!(text.contains("DTEND;VALUE=DATE:20250901\r\n"));
         assert!(text.contains("DTSTAMP:20250930T000000Z\r\n"));
         assert!(
-            text.contains("UID:0a4cbb82-7dc6-54b6-b732-68131251a351@ragtime\r\n"),
+            text.contains("UID:5c365ae9-1c31-5d1b-be02-c41187a6670e@ragtime\r\n"),
             "{text}"
         );
         assert!(text.contains("SEQUENCE:1\r\n"));
