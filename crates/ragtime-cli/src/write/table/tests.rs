@@ -129,7 +129,11 @@ fn cell() -> impl Strategy<Value = Cell> {
         1 => Just(Cell::Empty),
         4 => prose().prop_map(Cell::Text),
         2 => any::<u64>().prop_map(Cell::Count),
-        1 => (0u32..=100).prop_map(Cell::Percent),
+        1 => (0u32..=1000, any::<bool>()).prop_map(|(n, tenths)| Cell::Percent(if tenths {
+            Percent::tenths(n)
+        } else {
+            Percent::whole(n / 10)
+        })),
         1 => ("-?[0-9]{1,6}(\\.[0-9])?", prop::option::of(prose()))
             .prop_map(|(text, unit)| Cell::Number { text, unit }),
         1 => (1900i32..2100, 1u32..=365).prop_map(|(y, d)| Cell::Date(
