@@ -12,6 +12,7 @@ mod graph;
 mod html;
 mod owner;
 mod plans;
+mod recommendations;
 mod reports;
 mod schema;
 mod support;

@@ -423,7 +423,7 @@ pub fn summary(plans: &PlanSet) -> String {
     let files = plans.sources.len();
     let m = &plans.model;
     let (errors, warnings) = (plans.error_count(), plans.warning_count());
-    let scope = format!(
+    let mut scope = format!(
         "{files} {}, {} {}, {} {}, {} {}",
         plural(files, "file", "files"),
         m.strategies.len(),
@@ -433,6 +433,11 @@ pub fn summary(plans: &PlanSet) -> String {
         m.milestones.len(),
         plural(m.milestones.len(), "milestone", "milestones"),
     );
+    // Named only where there are any, as most plan sets have none.
+    if !m.recommendations.is_empty() {
+        let n = m.recommendations.len();
+        scope += &format!(", {n} {}", plural(n, "recommendation", "recommendations"));
+    }
     let warned = match warnings {
         0 => String::new(),
         n => format!(", {n} {}", plural(n, "warning", "warnings")),

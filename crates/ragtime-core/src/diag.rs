@@ -78,6 +78,13 @@ codes! {
     UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
     UnusedBoard = "W0504", Warning, "A board that oversees nothing and that no board reports to.";
     StatusContradicted = "W0505", Warning, "A milestone marked on target that, as at the date checked, is overdue or has a Red measure.";
+    ResponseBeforeRecommendation = "E0701", Error, "A response dated before the recommendation was made or received.";
+    ResponseWithoutDecision = "E0702", Error, "A response with no decision (accepted, partly accepted or rejected).";
+    ResponseWithoutReasons = "E0703", Error, "A recommendation rejected, or accepted in part, with no reasons.";
+    RejectedButDelivered = "E0704", Error, "A rejected recommendation with items listed as delivering it.";
+    ResponseByCommittee = "E0705", Error, "A response given by the committee that made the recommendation.";
+    ReceivedBeforeMade = "E0706", Error, "A recommendation received by the executive before the committee made it.";
+    DatedAfterAsAt = "W0701", Warning, "A recommendation or response dated after the date checked.";
 }
 
 impl fmt::Display for Code {

@@ -31,6 +31,10 @@ pub struct RawSettings {
     #[serde(default)]
     #[schemars(with = "Option<i64>")]
     pub red_below: Option<Spanned<i64>>,
+    /// Months the executive has to respond to a scrutiny recommendation.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 1, max = 24))]
+    pub response_within_months: Option<Spanned<i64>>,
 }
 
 /// The colour scale reports use.
@@ -68,6 +72,9 @@ pub struct Settings {
     pub green_at_least: u8,
     /// Rollup is Red when under this percentage is Blue or Green.
     pub red_below: u8,
+    /// The executive responds to a scrutiny recommendation within this many
+    /// months, beginning with the day it receives it.
+    pub response_within_months: u32,
 }
 
 impl Default for Settings {
@@ -79,6 +86,7 @@ impl Default for Settings {
             warn_within_days: 30,
             green_at_least: 90,
             red_below: 70,
+            response_within_months: 2,
         }
     }
 }
@@ -163,6 +171,16 @@ impl Settings {
         if let Some(v) = &raw.red_below {
             s.red_below = pct(v, diags).unwrap_or(s.red_below);
         }
+        if let Some(v) = &raw.response_within_months {
+            match u32::try_from(*v.get_ref()) {
+                Ok(m) if (1..=24).contains(&m) => s.response_within_months = m,
+                _ => diags.push(bad(
+                    v.span(),
+                    format!("{} is not a number of months from 1 to 24", v.get_ref()),
+                    "write a whole number of months, e.g. 2 (the statutory two months)",
+                )),
+            }
+        }
         if s.red_below > s.green_at_least {
             // Point at whichever of the two was written (one may be the
             // default).
@@ -225,5 +243,17 @@ mod tests {
         );
         assert_eq!(plans.settings.scale, super::Scale::Brag);
         assert_eq!(plans.settings.stale_after_days, 92);
+    }
+
+    #[test]
+    fn the_response_window_is_whole_months_from_1_to_24() {
+        let plans = with_settings("[settings]\nresponse-within-months = 3\n");
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert_eq!(plans.settings.response_within_months, 3);
+        for bad in ["0", "25", "-2"] {
+            let plans = with_settings(&format!("[settings]\nresponse-within-months = {bad}\n"));
+            assert_eq!(found(&plans), ["E0107 settings.toml:2:26"], "{bad}");
+            assert_eq!(plans.settings.response_within_months, 2);
+        }
     }
 }

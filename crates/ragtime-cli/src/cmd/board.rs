@@ -31,7 +31,7 @@ pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
 
 /// The board with id `id`; anything else is a usage error naming the
 /// boards, with the nearest board id suggested.
-fn lookup_board(plans: &PlanSet, id: &str) -> Result<BoardIx> {
+pub(super) fn lookup_board(plans: &PlanSet, id: &str) -> Result<BoardIx> {
     let boards: Vec<&str> = plans.model.boards.iter().map(|b| b.id.as_str()).collect();
     let list = || {
         if boards.is_empty() {

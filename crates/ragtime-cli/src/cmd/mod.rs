@@ -5,6 +5,7 @@ mod calendar;
 mod check;
 mod graph;
 mod owner;
+mod recommendations;
 mod report;
 mod schema;
 mod update;
@@ -21,6 +22,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
         Command::Board(board) => board::run(&args, board),
+        Command::Recommendations(r) => recommendations::run(&args, r),
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)
