@@ -1,7 +1,8 @@
 //! `ragtime recommendations` and part 7 of the board pack: the tracker in
 //! every format over `tests/fixtures/recommendations/` (one recommendation
 //! for every case, see the comments there), a board and its committees, an
-//! earlier as-at date, `explain` of a recommendation, and the usage errors.
+//! earlier as-at date, `explain` of a recommendation, the shipped plans,
+//! and the usage errors.
 
 use std::path::Path;
 
@@ -247,4 +248,14 @@ fn plans_with_errors_are_not_reported_on() {
     assert_eq!(run.code, 1, "{}", run.render());
     assert!(run.stdout.is_empty(), "{}", run.render());
     snapshot!("recommendations_plans_with_errors", run.render());
+}
+
+/// The recommendations encoded from the Cabinet minutes of 18 October
+/// 2018. These follow whatever is in `plans/`: when the plans change,
+/// re-run and re-read this snapshot.
+#[test]
+fn shipped_plans() {
+    let run = ragtime(&["recommendations", "--as-of", Q2, "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    snapshot!("recommendations_shipped", run.render());
 }

@@ -965,6 +965,7 @@ mod one_pass_tests {
             "../../../plans/corporate-parenting/p1-homes.toml"
         ));
         same_both_ways(include_str!("../../../plans/owners.toml"));
+        same_both_ways(include_str!("../../../plans/recommendations.toml"));
     }
 
     #[test]
