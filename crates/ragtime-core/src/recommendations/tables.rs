@@ -191,7 +191,7 @@ pub(super) fn tracker_section(ctx: &Context, recs: &[RecommendationIx]) -> Secti
                 ids_cell(model, r),
                 Cell::Count(delivery.counts.live()),
                 Cell::Count(delivery.counts.rating(Rating::Blue)),
-                percent_cell(&delivery.counts),
+                percent_cell(&delivery.counts, ctx.settings),
                 if unrated {
                     Cell::Empty
                 } else {
