@@ -1,6 +1,7 @@
 //! The plans shipped in `plans/` against the papers they encode: the
 //! Corporate Parenting Strategy has every priority, objective, commitment
-//! and measure the document prints, the figures it gives are kept, and
+//! and measure the document prints, the figures it gives are kept, the
+//! scrutiny recommendations are those the Cabinet minutes record, and
 //! every item says where it comes from or that it is illustrative.
 //!
 //! The expected numbers are counted by hand from the source documents in
