@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::snapshot;
-use crate::support::{Run, ragtime};
+use crate::support::{Run, assert_fits, ragtime};
 
 const Q2: &str = "2025-09-30";
 const FIXTURE: &str = "tests/fixtures/recommendations";
@@ -75,6 +75,9 @@ fn the_tracker_in_every_format() {
         let run = tracker(&args);
         assert_eq!(run.code, 0, "{format}: {}", run.render());
         assert!(run.stderr.is_empty(), "{}", run.render());
+        if format == "table" {
+            assert_fits(&run.stdout, WIDTH.parse().unwrap());
+        }
         snapshot!(format!("recommendations_fixture_{format}"), run.stdout);
     }
     let dir = tempfile::tempdir().unwrap();
