@@ -14,6 +14,7 @@ mod graph;
 mod html;
 mod owner;
 mod plans;
+mod recommendations;
 mod reports;
 mod safe_text;
 mod schema;

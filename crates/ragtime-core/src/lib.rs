@@ -20,6 +20,7 @@ pub mod model;
 pub mod period;
 pub mod rating;
 pub mod raw;
+pub mod recommendations;
 pub mod report;
 pub mod rollup;
 pub mod schema;

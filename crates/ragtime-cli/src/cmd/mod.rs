@@ -6,6 +6,7 @@ mod check;
 mod graph;
 mod ids;
 mod owner;
+mod recommendations;
 mod report;
 mod schema;
 mod shell;
@@ -23,6 +24,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
         Command::Board(board) => board::run(&args, board),
+        Command::Recommendations(r) => recommendations::run(&args, r),
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)
