@@ -53,6 +53,11 @@ pub enum Command {
     Exceptions(ScopedArgs),
     /// Every measure against its target, with direction of travel.
     Measures(ScopedArgs),
+    /// Money for the financial year of the as-at date: budget, forecast,
+    /// actual and variance by strategy and priority with a RAG on the
+    /// variance, every budget line, savings by status, and caps with what
+    /// is counted against them.
+    Finance(ScopedArgs),
     /// The rule and the data behind an item's rating, step by step.
     ///
     /// An ID that no item has is a usage error (exit 2), with the nearest
@@ -266,7 +271,7 @@ pub struct ScopedArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
     /// The id of any item: milestone, commitment, priority, objective,
-    /// strategy, measure, board or owner.
+    /// strategy, measure, board, owner, budget line, saving or cap.
     pub id: String,
 
     #[command(flatten)]

@@ -10,6 +10,7 @@ pub mod build;
 pub mod calendar;
 pub mod diag;
 pub mod edit;
+pub mod finance;
 pub mod governance;
 pub mod graph;
 pub mod load;

@@ -37,6 +37,9 @@ const SECTIONS: &[&str] = &[
     "commitment",
     "milestone",
     "measure",
+    "budget",
+    "saving",
+    "cap",
 ];
 
 /// Turns a file's bytes into a [`Source`], refusing ones that are too large
@@ -161,6 +164,12 @@ struct SoundFile {
     milestone: Vec<Spanned<RawMilestone>>,
     #[serde(default)]
     measure: Vec<Spanned<RawMeasure>>,
+    #[serde(default)]
+    budget: Vec<Spanned<crate::finance::raw::RawBudget>>,
+    #[serde(default)]
+    saving: Vec<Spanned<crate::finance::raw::RawSaving>>,
+    #[serde(default)]
+    cap: Vec<Spanned<crate::finance::raw::RawCap>>,
 }
 
 /// The records of a file with no problem the parser can see, or `None`
@@ -178,6 +187,9 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         commitments: f.commitment,
         milestones: f.milestone,
         measures: f.measure,
+        budgets: f.budget,
+        savings: f.saving,
+        caps: f.cap,
         broken_ids: Vec::new(),
     };
     let empty = raw.strategy.is_none()
@@ -188,7 +200,10 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         && raw.objectives.is_empty()
         && raw.commitments.is_empty()
         && raw.milestones.is_empty()
-        && raw.measures.is_empty();
+        && raw.measures.is_empty()
+        && raw.budgets.is_empty()
+        && raw.savings.is_empty()
+        && raw.caps.is_empty();
     (!empty).then_some(raw)
 }
 
@@ -266,6 +281,9 @@ fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
             "measure" => {
                 raw.measures = records(file, text, name, value, diags, &mut raw.broken_ids)
             }
+            "budget" => raw.budgets = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "saving" => raw.savings = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "cap" => raw.caps = records(file, text, name, value, diags, &mut raw.broken_ids),
             other => diags.push(unknown_key(key_loc, other, SECTIONS)),
         }
     }

@@ -42,7 +42,10 @@ index_types!(
     ObjectiveIx,
     CommitmentIx,
     MilestoneIx,
-    MeasureIx
+    MeasureIx,
+    BudgetIx,
+    SavingIx,
+    CapIx
 );
 
 /// Any entity, by kind and index.
@@ -56,6 +59,9 @@ pub enum EntityRef {
     Commitment(CommitmentIx),
     Milestone(MilestoneIx),
     Measure(MeasureIx),
+    Budget(BudgetIx),
+    Saving(SavingIx),
+    Cap(CapIx),
 }
 
 /// The kinds of entity, for messages ("`X` is a board, expected an owner").
@@ -69,9 +75,15 @@ pub enum Kind {
     Commitment,
     Milestone,
     Measure,
+    Budget,
+    Saving,
+    Cap,
 }
 
 impl Kind {
+    /// How many kinds there are, for tables indexed by kind.
+    pub const COUNT: usize = 11;
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Owner => "owner",
@@ -82,6 +94,9 @@ impl Kind {
             Kind::Commitment => "commitment",
             Kind::Milestone => "milestone",
             Kind::Measure => "measure",
+            Kind::Budget => "budget line",
+            Kind::Saving => "saving",
+            Kind::Cap => "cap",
         }
     }
 
@@ -108,6 +123,9 @@ impl EntityRef {
             EntityRef::Commitment(_) => Kind::Commitment,
             EntityRef::Milestone(_) => Kind::Milestone,
             EntityRef::Measure(_) => Kind::Measure,
+            EntityRef::Budget(_) => Kind::Budget,
+            EntityRef::Saving(_) => Kind::Saving,
+            EntityRef::Cap(_) => Kind::Cap,
         }
     }
 }
@@ -148,6 +166,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum! {
     /// A milestone's status, from the council's own reporting.
@@ -256,6 +275,8 @@ pub struct Owner {
     pub role: String,
     pub org: String,
     pub sector: Option<Sector>,
+    /// A role the source papers do not name, made up to complete an example.
+    pub illustrative: bool,
     pub loc: Loc,
 }
 
@@ -287,7 +308,18 @@ pub struct Strategy {
     pub approved: Option<Decision>,
     pub summary: Option<String>,
     pub source: Option<String>,
+    /// Closed: after its end date it is reported as at its end, in one line
+    /// in portfolio summaries and packs (see [`Strategy::is_closed_at`]).
+    pub closed: bool,
     pub loc: Loc,
+}
+
+impl Strategy {
+    /// True when the strategy is closed and its period ended before `date`:
+    /// reports then show its final position, as at its end date.
+    pub fn is_closed_at(&self, date: NaiveDate) -> bool {
+        self.closed && self.end < date
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -460,6 +492,8 @@ pub struct Model {
     pub commitments: Vec<Commitment>,
     pub milestones: Vec<Milestone>,
     pub measures: Vec<Measure>,
+    /// Budgets, savings and caps.
+    pub finance: crate::finance::Finance,
     /// Every id written in the plan set, with the item it names once that
     /// is in the model. The builder declares every id here first, so that
     /// references across files resolve; ids of items left out stay, with
@@ -516,6 +550,15 @@ impl Model {
     pub fn measure(&self, ix: MeasureIx) -> &Measure {
         &self.measures[ix.index()]
     }
+    pub fn budget(&self, ix: BudgetIx) -> &crate::finance::Budget {
+        &self.finance.budgets[ix.index()]
+    }
+    pub fn saving(&self, ix: SavingIx) -> &crate::finance::Saving {
+        &self.finance.savings[ix.index()]
+    }
+    pub fn cap(&self, ix: CapIx) -> &crate::finance::Cap {
+        &self.finance.caps[ix.index()]
+    }
 
     /// The id of any entity.
     pub fn id_of(&self, entity: EntityRef) -> &str {
@@ -528,6 +571,9 @@ impl Model {
             EntityRef::Commitment(i) => &self.commitment(i).id,
             EntityRef::Milestone(i) => &self.milestone(i).id,
             EntityRef::Measure(i) => &self.measure(i).id,
+            EntityRef::Budget(i) => &self.budget(i).id,
+            EntityRef::Saving(i) => &self.saving(i).id,
+            EntityRef::Cap(i) => &self.cap(i).id,
         }
     }
 
@@ -542,6 +588,26 @@ impl Model {
             EntityRef::Commitment(i) => &self.commitment(i).loc,
             EntityRef::Milestone(i) => &self.milestone(i).loc,
             EntityRef::Measure(i) => &self.measure(i).loc,
+            EntityRef::Budget(i) => &self.budget(i).loc,
+            EntityRef::Saving(i) => &self.saving(i).loc,
+            EntityRef::Cap(i) => &self.cap(i).loc,
+        }
+    }
+
+    /// The strategy an item belongs to: itself for a strategy, none for
+    /// owners, boards and money records.
+    pub fn strategy_of(&self, entity: EntityRef) -> Option<StrategyIx> {
+        match entity {
+            EntityRef::Strategy(s) => Some(s),
+            EntityRef::Priority(p) => Some(self.priority(p).strategy),
+            EntityRef::Objective(o) => Some(self.priority(self.objective(o).priority).strategy),
+            EntityRef::Commitment(c) => Some(self.priority(self.commitment(c).priority).strategy),
+            EntityRef::Milestone(m) => Some(self.strategy_of_milestone(m)),
+            EntityRef::Measure(m) => Some(self.measure(m).strategy),
+            EntityRef::Budget(b) => self.strategy_of(self.budget(b).item),
+            EntityRef::Saving(x) => self.strategy_of(self.saving(x).item),
+            EntityRef::Cap(c) => self.strategy_of(self.cap(c).item),
+            EntityRef::Owner(_) | EntityRef::Board(_) => None,
         }
     }
 

@@ -29,6 +29,9 @@ pub struct RawOwner {
     pub sector: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
+    /// `true` for a role the source papers do not name.
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// A board or committee: `[[board]]`.
@@ -91,6 +94,10 @@ pub struct RawStrategy {
     pub summary: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// `true` once the strategy is closed: after its end date it is
+    /// reported as at its end.
+    #[serde(default)]
+    pub closed: bool,
 }
 
 /// `[[priority]]`: an outcome the strategy aims for.
@@ -327,6 +334,9 @@ pub struct RawFile {
     pub commitments: Vec<Spanned<RawCommitment>>,
     pub milestones: Vec<Spanned<RawMilestone>>,
     pub measures: Vec<Spanned<RawMeasure>>,
+    pub budgets: Vec<Spanned<crate::finance::raw::RawBudget>>,
+    pub savings: Vec<Spanned<crate::finance::raw::RawSaving>>,
+    pub caps: Vec<Spanned<crate::finance::raw::RawCap>>,
     /// Ids of records that failed to deserialize, so references to them are
     /// not reported a second time as unknown, and an id used twice is found
     /// even when one of the two records is broken.

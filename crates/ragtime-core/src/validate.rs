@@ -9,6 +9,7 @@ pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnos
     cycles(model, graph, diags);
     dates(model, diags);
     crate::measure::targets_within_period(model, diags);
+    crate::finance::checks::check(model, diags);
     warnings(model, graph, diags);
 }
 

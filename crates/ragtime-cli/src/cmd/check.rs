@@ -2,7 +2,9 @@
 //!
 //! A sound plan set is also checked against the evidence as at `--as-of`
 //! (default today): a milestone marked on target that is overdue, or whose
-//! commitment has a Red measure, is warned about (W0505).
+//! commitment has a Red measure, is warned about (W0505), as is a cap that
+//! the budget lines counted against it exceed (W0601). A closed strategy
+//! whose period has ended is checked as at its end date.
 
 use std::io::Write;
 
@@ -16,10 +18,14 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
     let super::Loaded { mut plans, paths } = super::load(args)?;
     if plans.is_sound() {
         let as_of = check.as_of.unwrap_or_else(super::today);
-        let ratings = ragtime_core::rating::Ratings::compute(&plans.model, &plans.settings, as_of);
+        let found = ragtime_core::rating::contradictions_at(&plans.model, &plans.settings, as_of);
+        plans.diagnostics.extend(found);
         plans
             .diagnostics
-            .extend(ragtime_core::rating::contradictions(&plans.model, &ratings));
+            .extend(ragtime_core::finance::checks::over_caps(
+                &plans.model,
+                as_of,
+            ));
         ragtime_core::diag::sort(&mut plans.diagnostics);
     }
     let color = crate::output::stdout_color(args.color);

@@ -2,7 +2,10 @@
 //! boards that report to it, as one document in six parts: (1) the headline
 //! counts per strategy with the colour mix over the last four quarter ends,
 //! (2) progress by priority and commitment, (3) exceptions, (4) measures,
-//! (5) changes since the last meeting and (6) what is due before the next.
+//! (5) changes since the last meeting and (6) what is due before the next;
+//! and (7), when there is money in the board's scope this financial year,
+//! budgets, savings and caps (`crate::finance`). A closed strategy whose
+//! period has ended is one line of part 1, at its final position.
 //!
 //! Parts 1 to 4 are the portfolio, progress, exceptions and measures
 //! sections over [`Scope::board`]; the pack only numbers their headings. The
@@ -125,7 +128,8 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     }
 
     let oversight = ctx.graph.oversight(model, board);
-    let scope = Scope::board(model, ctx.graph, board);
+    let mut scope = Scope::board(model, ctx.graph, board);
+    let closed = scope.close_ended(model, as_of);
 
     let mut sections = Vec::new();
     let mut summary = portfolio_section(ctx, &scope, Breakdown::Strategy);
@@ -145,6 +149,11 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     }
     sections.push(summary);
     sections.push(colour_mix_section(ctx, &scope));
+    if !closed.is_empty() {
+        let mut section = super::closed_section(ctx, &closed);
+        section.heading = format!("1. Headline: {}", section.heading);
+        sections.push(section);
+    }
 
     let progress = progress_sections(ctx, &scope);
     if progress.is_empty() {
@@ -180,6 +189,15 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     changes.heading = format!("5. {}", changes.heading);
     sections.push(changes);
     sections.push(due_section(ctx, &scope, next));
+    // Money, when there is any in the board's scope this financial year.
+    sections.extend(
+        crate::finance::report::finance_sections(ctx, &scope)
+            .into_iter()
+            .map(|mut s| {
+                s.heading = format!("7. Money: {}", s.heading);
+                s
+            }),
+    );
 
     let mut facts = vec![("Board".to_string(), format!("{} ({})", b.name, b.id))];
     if let Some(to) = b.reports_to {

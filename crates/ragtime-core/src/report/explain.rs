@@ -75,6 +75,10 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
             ),
             rollup_sections(ctx, ctx.graph.holdings(o).milestones),
         ),
+        EntityRef::Budget(_) | EntityRef::Saving(_) | EntityRef::Cap(_) => {
+            let (what, steps) = crate::finance::report::explain(ctx, item);
+            (what, vec![steps_section(steps)])
+        }
     };
     let mut sections = sections;
     if let Some(first) = sections.first_mut() {
