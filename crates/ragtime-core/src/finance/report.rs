@@ -168,6 +168,10 @@ struct Sums {
     committed: Money,
     /// Lines with no forecast, counted at their budget.
     unforecast: usize,
+    /// Whether any line gave a forecast after action, or a spend: if none
+    /// did, the sums say nothing.
+    after_known: bool,
+    spent_known: bool,
     overflow: bool,
 }
 
@@ -178,6 +182,8 @@ impl Sums {
         if p.outturn.is_none() {
             self.unforecast += 1;
         }
+        self.after_known |= p.after_action.is_some();
+        self.spent_known |= p.spent.is_some();
         let after = p.after_action.unwrap_or(forecast);
         let mut add = |into: &mut Money, x: Money| match into.checked_add(x) {
             Some(v) => *into = v,
@@ -308,8 +314,8 @@ fn by_strategy_section(
                 Val::Money(Some(s.budget)),
                 Val::Money(Some(s.forecast)),
                 Val::Money(diff(s.forecast, s.budget)),
-                Val::Money(diff(s.after_action, s.budget)),
-                Val::Money(Some(s.spent)),
+                Val::Money(diff(s.after_action, s.budget).filter(|_| s.after_known)),
+                Val::Money(Some(s.spent).filter(|_| s.spent_known)),
                 Val::Cell(Cell::Rag(variance_rag(s.budget, s.forecast, ctx.settings))),
             ],
         )
@@ -376,7 +382,7 @@ fn by_strategy_section(
         BudgetKind::Capital => "Capital",
     };
     let mut notes = vec![format!(
-        "Budget: the budget in force (the latest revision, or the year's budget). Forecast: the latest forecast outturn for the year. Variance: forecast less budget, overspend positive; after action: the forecast after management action, less budget. Spent: spent in the year so far. RAG {}.",
+        "Budget: the budget in force (the latest revision, or the year's budget). Forecast: the latest forecast outturn for the year. Variance: forecast less budget, overspend positive; after action: the forecast after management action, less budget (a line with no figure after action counts at its forecast). Spent: spent in the year so far, as last reported. RAG {}.",
         variance_rule(ctx.settings)
     )];
     if total.unforecast > 0 {
@@ -423,6 +429,8 @@ fn merge(into: &mut Sums, other: &Sums) {
     into.spent = add(into.spent, other.spent, &mut overflow);
     into.committed = add(into.committed, other.committed, &mut overflow);
     into.unforecast += other.unforecast;
+    into.after_known |= other.after_known;
+    into.spent_known |= other.spent_known;
     into.overflow = overflow;
 }
 
