@@ -374,12 +374,20 @@ fn build_budget(b: &mut Builder<'_, '_>, file: FileId, r: &RawBudget) -> Option<
         None => Ok(None),
     };
     let mut years: Vec<BudgetYear> = Vec::new();
+    // A year written but not read (already reported): figures for it, or
+    // for any year if the year itself is unread, are not also reported as
+    // having no budget.
+    let mut unread: Option<Vec<FinancialYear>> = Some(Vec::new());
     for y in &r.years {
         let here = at(file, y);
         let y = y.get_ref();
         let year = financial_year(b, file, &y.year);
-        let money = amount(b, file, &y.amount, "budget", Sign::NotNegative);
+        let money = amount(b, file, &y.amount, "amount", Sign::NotNegative);
         let (Some(year), Some(money)) = (year, money) else {
+            match (year, unread.as_mut()) {
+                (Some(year), Some(list)) => list.push(year),
+                _ => unread = None,
+            }
             continue;
         };
         if let Some(first) = years.iter().find(|x| x.year == year) {
@@ -408,7 +416,7 @@ fn build_budget(b: &mut Builder<'_, '_>, file: FileId, r: &RawBudget) -> Option<
     let mut updates = Vec::new();
     let mut previous: Option<(NaiveDate, Loc)> = None;
     for u in &r.update {
-        let Some(update) = budget_update(b, file, r, u, &years, &updates) else {
+        let Some(update) = budget_update(b, file, r, u, &years, &updates, unread.as_deref()) else {
             continue;
         };
         in_order(b, &mut previous, update.date, &update.date_loc);
@@ -464,6 +472,7 @@ fn budget_update(
     u: &Spanned<RawBudgetUpdate>,
     years: &[BudgetYear],
     earlier: &[BudgetUpdate],
+    unread: Option<&[FinancialYear]>,
 ) -> Option<BudgetUpdate> {
     let here = at(file, u);
     let u = u.get_ref();
@@ -556,7 +565,8 @@ fn budget_update(
         (&u.spent, "an actual"),
         (&u.committed, "a commitment"),
     ];
-    if in_force.is_none() && u.budget.is_none() {
+    let known = unread.is_some_and(|list| !list.contains(&year));
+    if in_force.is_none() && u.budget.is_none() && known {
         if let Some((first, what)) = figures
             .iter()
             .find_map(|(f, w)| f.as_ref().map(|f| (f, *w)))
@@ -753,6 +763,30 @@ fn opt_amount(
     a.and_then(|a| amount(b, file, a, key, sign))
 }
 
+/// What to write instead of a number: a large one with commas between
+/// thousands, a small one either as pounds or as millions.
+fn number_help(key: &str, written: &str) -> String {
+    let whole = written.split('.').next().unwrap_or(written);
+    let plain = written.trim_start_matches('-');
+    if whole.trim_start_matches('-').len() > 3 && !written.contains(['e', 'E']) {
+        let pounds = plain
+            .parse::<u64>()
+            .ok()
+            .and_then(|p| Money::from_pounds(p as i64));
+        return match pounds {
+            Some(m) => format!(
+                "write the amount in quotes with its currency, so no figure is rounded: `{key} = \"{m}\"`"
+            ),
+            None => format!(
+                "write the amount in quotes with its currency, so no figure is rounded: `{key} = \"GBP {written}\"`"
+            ),
+        };
+    }
+    format!(
+        "write the amount in quotes with its currency, so no figure is rounded: `{key} = \"GBP {plain}m\"` for £{plain} million, or `{key} = \"GBP {plain}\"` for £{plain}"
+    )
+}
+
 /// An amount read exactly, with a finding for a number, for text that is
 /// not money and for a negative amount where none is allowed.
 fn amount(
@@ -772,9 +806,7 @@ fn amount(
                     format!("`{key}` is the number {written}: money is text with its currency"),
                 )
                 .label("a number, not an amount of money")
-                .help(format!(
-                    "write the amount in quotes with its currency, so no figure is rounded: `{key} = \"GBP {written}\"` for £{written}, or `{key} = \"GBP {written}m\"` for £{written} million"
-                )),
+                .help(number_help(key, written)),
             );
             return None;
         }

@@ -263,7 +263,12 @@ fn oversees(ctx: &Context, strategies: &[StrategyIx], commitments: &[CommitmentI
     for (i, s) in model.strategies.iter().enumerate() {
         let ix = StrategyIx::from_usize(i);
         if strategies.contains(&ix) {
-            parts.push(format!("{} {}", s.id, s.title));
+            let closed = if s.is_closed_at(ctx.as_of) {
+                " (closed)"
+            } else {
+                ""
+            };
+            parts.push(format!("{} {}{closed}", s.id, s.title));
             continue;
         }
         let some: Vec<&str> = commitments
