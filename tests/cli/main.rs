@@ -7,6 +7,7 @@
 mod board;
 mod calendar;
 mod check;
+mod finance;
 mod formats;
 mod graph;
 mod html;
