@@ -566,12 +566,14 @@ fn budget_update(
         (&u.committed, "a commitment"),
     ];
     let known = unread.is_some_and(|list| !list.contains(&year));
-    if in_force.is_none() && u.budget.is_none() && known {
-        if let Some((first, what)) = figures
+    if in_force.is_none()
+        && u.budget.is_none()
+        && known
+        && let Some((first, what)) = figures
             .iter()
             .find_map(|(f, w)| f.as_ref().map(|f| (f, *w)))
-        {
-            b.push(
+    {
+        b.push(
                 Diagnostic::new(
                     Code::FigureWithoutBudget,
                     at(file, first),
@@ -582,7 +584,6 @@ fn budget_update(
                     "add `{{ year = \"{year}\", amount = \"GBP ...\" }}` to the line's `years`, or date the entry in a year that has a budget"
                 )),
             );
-        }
     }
     let base = revised.or(in_force);
     let as_outturn = |outturn: Option<Money>, variance: Option<Money>| {

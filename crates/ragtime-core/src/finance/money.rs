@@ -94,7 +94,7 @@ fn grouped(pounds: u64) -> String {
     let digits = pounds.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -110,10 +110,10 @@ impl fmt::Display for Money {
         let sign = if self.0 < 0 { "-" } else { "" };
         let pence = self.0.unsigned_abs();
         let pounds = pence / 100;
-        if pence % 100 == 0 && pounds >= 1_000_000 && pounds % 1000 == 0 {
+        if pence.is_multiple_of(100) && pounds >= 1_000_000 && pounds.is_multiple_of(1000) {
             return write!(f, "{sign}GBP {}m", Money(pence as i64).millions(0));
         }
-        if pence % 100 == 0 {
+        if pence.is_multiple_of(100) {
             write!(f, "{sign}GBP {}", grouped(pounds))
         } else {
             write!(f, "{sign}GBP {}.{:02}", grouped(pounds), pence % 100)
