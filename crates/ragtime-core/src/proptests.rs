@@ -170,6 +170,7 @@ fn plans(priorities: &[Vec<GenCommitment>]) -> PlanSet {
                     day(gm.due)
                 );
                 let mut date = gm.added;
+                let mut in_force = gm.due;
                 for u in &gm.updates {
                     date += u.gap;
                     t += &format!(
@@ -177,8 +178,10 @@ fn plans(priorities: &[Vec<GenCommitment>]) -> PlanSet {
                         day(date),
                         u.status
                     );
-                    if let Some(r) = u.redate {
+                    // A re-date to the date in force is an error (E0408).
+                    if let Some(r) = u.redate.filter(|&r| r != in_force) {
                         t += &format!("due = {}\nreason = \"r\"\n", day(r));
+                        in_force = r;
                     }
                 }
             }

@@ -8,6 +8,7 @@ use crate::model::*;
 pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
     cycles(model, graph, diags);
     dates(model, diags);
+    crate::dated::same_date_redates(model, diags);
     crate::measure::targets_within_period(model, diags);
     crate::finance::checks::check(model, diags);
     warnings(model, graph, diags);

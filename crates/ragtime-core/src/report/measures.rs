@@ -64,7 +64,10 @@ pub fn measures_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
             id: "measures".to_string(),
             heading: "Measures".to_string(),
             intro: vec!["No measures in scope.".to_string()],
-            table: None,
+            table: Some(Table {
+                columns: columns(),
+                rows: Vec::new(),
+            }),
             notes: Vec::new(),
             chart: None,
         });
