@@ -91,6 +91,7 @@ struct PrintCss {
     margin_side: String,
     table: String,
     flag: String,
+    sideways: String,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -122,9 +123,14 @@ impl Print {
             // 2.5pt each side and the border, with a little to spare.
             padding_pt: 6.5,
             pill_pt: 7.0,
+            // The template's `th.sideways` height less its padding.
+            sideways_pt: SIDEWAYS_PT - 4.0,
         }
     }
 }
+
+/// The height of the heading row where headings are set sideways.
+const SIDEWAYS_PT: f64 = 34.0;
 
 /// A sparkline's printed size: it sits in a table cell.
 const SPARK_WIDTH_PT: f64 = 52.0;
@@ -280,6 +286,7 @@ fn page(doc: &Document) -> Page<'_> {
             margin_side: format!("{}mm", css_number(PRINT.margin_side_mm)),
             table: format!("{}pt", css_number(PRINT.table_pt)),
             flag: format!("{}pt", css_number(PRINT.flag_pt)),
+            sideways: format!("{}pt", css_number(SIDEWAYS_PT)),
         },
         facts: doc
             .facts

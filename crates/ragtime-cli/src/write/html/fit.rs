@@ -53,6 +53,8 @@ pub struct Page {
     pub padding_pt: f64,
     /// What a rating pill adds to its words' width, in points.
     pub pill_pt: f64,
+    /// How long a heading set sideways may be before it wraps, in points.
+    pub sideways_pt: f64,
 }
 
 /// How many slices the page's width is shared out in.
@@ -70,7 +72,10 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
     let least: Vec<f64> = (0..n)
         .map(|c| {
             let heading = if headings[c].sideways {
-                0.0
+                // Turned sideways, a heading is as thick as the lines it
+                // takes in the heading row's height.
+                let lines = line_count(page.heading, headings[c].text, page.sideways_pt);
+                lines as f64 * page.heading.size_pt * 1.1
             } else {
                 longest_word(page.heading, headings[c].text)
             };
@@ -319,6 +324,7 @@ mod tests {
             heading: Face { bold: true, ..body },
             padding_pt: 6.0,
             pill_pt: 6.0,
+            sideways_pt: 30.0,
         }
     }
 
