@@ -7,7 +7,7 @@
 //! everything overdue, a due date of 29 February, a plan set with errors.
 
 use crate::snapshot;
-use crate::support::{Run, ragtime, ragtime_in, root};
+use crate::support::{Run, assert_fits, ragtime, ragtime_in, root};
 
 /// Width of every table in these snapshots, so they do not depend on a
 /// terminal.
@@ -18,10 +18,17 @@ fn run(case: &str, args: &[&str]) -> Run {
     let plans = format!("tests/fixtures/reports/{case}");
     let mut all = vec!["--plans", plans.as_str()];
     all.extend_from_slice(args);
-    if !args.contains(&"check") {
-        all.extend(["--width", WIDTH]);
+    if args.contains(&"check") {
+        return ragtime(&all);
     }
-    ragtime(&all)
+    all.extend(["--width", WIDTH]);
+    fits(ragtime(&all))
+}
+
+/// `r`, once every line of its output is checked to fit the width.
+fn fits(r: Run) -> Run {
+    assert_fits(&r.stdout, WIDTH.parse().expect("a width"));
+    r
 }
 
 /// Snapshots each `(name, args)` run over `case`, expecting exit code 0.
@@ -146,8 +153,16 @@ fn check_warns_when_the_status_contradicts_the_evidence() {
     snapshot!("reports_mixed_check", r.render());
     // As at the end of Q1 the pilot was due that day, not overdue, and the
     // accommodation measure was Amber: no warning for either.
-    let r = run("mixed", &["check", "--as-of", "2025-06-30"]);
-    assert!(!r.stdout.contains("CPS-P1-C2-M"), "{}", r.render());
+    // (Updates made since are dated after that date: W0506, not W0505.)
+    let r = run(
+        "mixed",
+        &["check", "--as-of", "2025-06-30", "--format", "short"],
+    );
+    let contradicted = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("W0505") && l.contains("CPS-P1-C2-M"));
+    assert_eq!(contradicted.count(), 0, "{}", r.render());
 }
 
 #[test]
@@ -256,6 +271,14 @@ fn scales_and_rules_from_settings() {
             "rollup = \"worst-of\"",
             &["report", "CPS"],
         ),
+        // The published convention: of every live milestone, to the
+        // nearest whole percent (3 of 11 is 27.3%: 27%).
+        (
+            "percent_of_live_nearest",
+            "mixed",
+            "percent-of = \"live\"\npercent-rounding = \"nearest\"",
+            &["report", "CPS"],
+        ),
     ];
     for (name, case, settings, args) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -272,9 +295,58 @@ fn scales_and_rules_from_settings() {
         let mut all = vec!["--plans", "."];
         all.extend_from_slice(args);
         all.extend(["--as-of", Q2, "--width", WIDTH]);
-        let r = ragtime_in(dir.path(), &all);
+        let r = fits(ragtime_in(dir.path(), &all));
         assert_eq!(r.code, 0, "{name}: {}", r.render());
         snapshot!(format!("reports_settings_{name}"), r.render());
+    }
+}
+
+/// A percentage to one decimal place reaches every writer as the core
+/// rounded it: 3 of the 11 live milestones of the mixed fixture is 27.3%.
+#[test]
+fn one_decimal_place_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/reports/mixed");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("settings.toml"),
+        "[settings]\npercent-of = \"live\"\npercent-rounding = \"one-decimal\"\n",
+    )
+    .unwrap();
+    let base = ["--plans", ".", "report", "--as-of", Q2, "--width", WIDTH];
+    let formats: &[(&str, &[&str], &str)] = &[
+        ("table", &[], "27.3%"),
+        ("markdown", &["--format", "markdown"], "| 27.3% |"),
+        ("csv", &["--format", "csv", "--table", "summary"], ",27.3%,"),
+        ("json", &["--format", "json"], "\"percent\": 27.3"),
+        ("html", &["--format", "html"], ">27.3%<"),
+    ];
+    for (name, args, shown) in formats {
+        let r = ragtime_in(dir.path(), &[&base[..], args].concat());
+        if *name == "table" {
+            assert_fits(&r.stdout, WIDTH.parse().expect("a width"));
+        }
+        assert_eq!(r.code, 0, "{name}: {}", r.render());
+        assert!(
+            r.stdout.contains(shown),
+            "{name} does not show {shown}:\n{}",
+            r.stdout
+        );
+        // The note under the table names the convention (the terminal
+        // table wraps it; CSV holds the table alone).
+        if *name == "csv" {
+            continue;
+        }
+        let words = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains(
+                "all live milestones (paused and not started included), rounded to one decimal place"
+            ),
+            "{name}"
+        );
     }
 }
 
@@ -288,11 +360,24 @@ fn shipped_plans() {
         ("by_board", &["report", "--by", "board"]),
         ("exceptions", &["exceptions"]),
         ("measures", &["measures"]),
+        // 2 complete and 1 at risk: 66%, held at Amber with no Red.
+        ("explain_held_at_amber", &["explain", "CPS-P1-C2"]),
+        // Rated against its target for 2025, not the one for 2027.
+        ("explain_interim_target", &["explain", "CPS-M-7.6"]),
+        // A straight line through interim targets.
+        ("explain_trajectory", &["explain", "CPS-M-FOSTER"]),
+        // Red against its trajectory, and its milestones marked on target.
+        (
+            "explain_measure_red_on_trajectory",
+            &["explain", "CPS-M-1.4"],
+        ),
+        // Last measured in 2022: out of date, flagged, rating kept.
+        ("explain_out_of_date", &["explain", "AUT-M-DIAG"]),
     ];
     for (name, args) in runs {
         let mut all = args.to_vec();
         all.extend(["--as-of", Q2, "--width", WIDTH]);
-        let r = ragtime(&all);
+        let r = fits(ragtime(&all));
         assert_eq!(r.code, 0, "{}", r.render());
         snapshot!(format!("reports_shipped_{name}"), r.render());
     }

@@ -81,8 +81,8 @@ const ALL_COLOURS: [Colour; 7] = [
 /// page view), so the widths [`fit`] works out are the ones printed.
 const PRINT: Print = Print {
     margin_side_mm: 11.0,
-    table_pt: 7.5,
-    flag_pt: 6.5,
+    table_pt: 7.0,
+    flag_pt: 6.0,
 };
 
 /// The print sizes as CSS lengths, for the template.
@@ -346,8 +346,8 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
     }
 }
 
-/// The table's view; with `sparklines`, a last column holds each row's
-/// trend chart, found by the text of the row's first cell.
+/// The table's view; with `sparklines`, each row's trend chart (found by
+/// the text of the row's first cell) is drawn in its second cell.
 fn table<'a>(t: &'a Table, sparklines: Option<&'a [Sparkline]>, anchor: &str) -> TableView<'a> {
     let by_row: BTreeMap<&str, &Sparkline> = sparklines
         .unwrap_or_default()
@@ -363,16 +363,19 @@ fn table<'a>(t: &'a Table, sparklines: Option<&'a [Sparkline]>, anchor: &str) ->
             .zip(&t.columns)
             .map(|(c, col)| cell(c, col.align == Align::Right, col.key == "id"))
             .collect();
+        // The trend chart goes below the words of the row's first text
+        // cell that is not an id (the measure's name), where it costs no
+        // column of its own.
         if sparklines.is_some() {
             let first = row.cells.first().map(|c| cells::plain(c, DateStyle::Iso));
             let line = first.as_deref().and_then(|id| by_row.get(id));
-            cells.push(CellView {
-                text: String::new(),
-                class: "spark".to_string(),
-                rag: None,
-                trend: None,
-                spark: line.map(|l| sparkline::view(format!("{anchor}-trend{}", r + 1), l)),
-            });
+            let at = (0..t.columns.len())
+                .find(|&i| t.columns[i].align == Align::Left && t.columns[i].key != "id")
+                .unwrap_or(0);
+            if let (Some(line), Some(host)) = (line, cells.get_mut(at)) {
+                host.spark = Some(sparkline::view(format!("{anchor}-trend{}", r + 1), line));
+                host.class = [host.class.as_str(), "spark"].join(" ").trim().to_string();
+            }
         }
         let kind = match row.kind {
             RowKind::Item => "item",
@@ -400,14 +403,6 @@ fn table<'a>(t: &'a Table, sparklines: Option<&'a [Sparkline]>, anchor: &str) ->
             width: String::new(),
         })
         .collect();
-    if sparklines.is_some() {
-        columns.push(ColumnView {
-            heading: "Trend",
-            right: false,
-            sideways: false,
-            width: String::new(),
-        });
-    }
     fit_columns(&mut columns, &bodies);
     TableView { columns, bodies }
 }
@@ -441,7 +436,8 @@ fn content(c: &CellView) -> Content<'_> {
     } else if c.trend.is_some() {
         Content::Line(&c.text)
     } else if c.spark.is_some() {
-        Content::Fixed {
+        Content::WordsOverChart {
+            text: &c.text,
             width_pt: SPARK_WIDTH_PT,
             lines: SPARK_LINES,
         }
@@ -524,8 +520,8 @@ mod tests {
         assert!(html.contains(r#"@top-right { content: "As at 30 September 2025""#));
         assert!(html.contains(r#"content: "Page " counter(page) " of " counter(pages)"#));
         // A trend chart in the rows that have one, with its words.
-        assert_eq!(html.matches(r#"<td class="spark"><svg"#).count(), 2);
-        assert_eq!(html.matches(r#"<td class="spark"></td>"#).count(), 1);
+        assert_eq!(html.matches(r#"<th scope="row" class="spark">"#).count(), 2);
+        assert_eq!(html.matches("-title\" aria-describedby").count(), 2);
         assert!(html.contains(
             "Foster carers&#x27; homes: Foster carers&#x27; homes (measure); target 110 homes by \
              31 Mar 2026, 120 homes by 31 Mar 2027; measured 104 homes on 30 Sep 2025; higher is \

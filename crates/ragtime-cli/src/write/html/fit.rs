@@ -27,8 +27,12 @@ pub enum Content<'a> {
         label: &'a str,
         flag: Option<&'a str>,
     },
-    /// Something of a set size: a chart.
-    Fixed { width_pt: f64, lines: f64 },
+    /// Words with a chart of a set size below them.
+    WordsOverChart {
+        text: &'a str,
+        width_pt: f64,
+        lines: f64,
+    },
 }
 
 /// A column heading: one set sideways takes no width.
@@ -217,9 +221,9 @@ fn proportional(total: usize, weights: &[f64]) -> Vec<usize> {
 /// How wide the content would be on one line.
 fn text_width(page: &Page, content: Content<'_>) -> f64 {
     match content {
-        Content::Words(text) => page.body.width(text),
+        Content::Words(text) | Content::WordsOverChart { text, .. } => page.body.width(text),
         Content::Rating { flag, .. } => flag.map_or(0.0, |f| page.flag.width(f)),
-        Content::Line(_) | Content::Fixed { .. } => 0.0,
+        Content::Line(_) => 0.0,
     }
 }
 
@@ -232,7 +236,8 @@ fn wraps(content: Content<'_>) -> bool {
     match content {
         Content::Words(text) => text.contains(char::is_whitespace),
         Content::Rating { flag, .. } => flag.is_some(),
-        Content::Line(_) | Content::Fixed { .. } => false,
+        Content::WordsOverChart { text, .. } => text.contains(char::is_whitespace),
+        Content::Line(_) => false,
     }
 }
 
@@ -251,7 +256,9 @@ fn least_width(page: &Page, content: Content<'_>) -> f64 {
             let pill = page.body.width(label) * 1.08 + page.pill_pt;
             flag.map_or(pill, |f| pill.max(longest_word(page.flag, f)))
         }
-        Content::Fixed { width_pt, .. } => width_pt,
+        Content::WordsOverChart { text, width_pt, .. } => {
+            longest_word(page.body, text).max(width_pt)
+        }
     }
 }
 
@@ -264,7 +271,9 @@ fn height(page: &Page, content: Content<'_>, width: f64) -> f64 {
             let flag_lines = flag.map_or(0, |f| line_count(page.flag, f, width));
             1.0 + flag_lines as f64 * page.flag.size_pt / page.body.size_pt
         }
-        Content::Fixed { lines, .. } => lines,
+        Content::WordsOverChart { text, lines, .. } => {
+            line_count(page.body, text, width).max(1) as f64 + lines
+        }
     }
 }
 
@@ -436,12 +445,13 @@ mod tests {
             ),
             1.0
         );
-        let chart = Content::Fixed {
+        let chart = Content::WordsOverChart {
+            text: "Care",
             width_pt: 70.0,
             lines: 2.0,
         };
         assert_eq!(least_width(&p, chart), 70.0);
-        assert_eq!(height(&p, chart, 10.0), 2.0);
+        assert_eq!(height(&p, chart, 100.0), 3.0);
         assert_eq!(line_count(p.body, "one\ntwo", 1000.0), 2);
         assert_eq!(height(&p, Content::Words(""), 1000.0), 1.0);
     }
