@@ -103,9 +103,6 @@ pub fn read_with(inputs: Vec<Input>, texts: Texts) -> Read {
             } else {
                 None
             };
-            if part.is_some() {
-                crate::text::unsafe_text(file, &source.text, &mut diagnostics);
-            }
             if texts == Texts::Release && diagnostics.is_empty() {
                 source.release();
             }
