@@ -63,7 +63,7 @@ impl HeldBack {
 /// Decodes, parses and prepares every file, in parallel, keeping every
 /// file's text.
 pub fn read(inputs: Vec<Input>) -> Read {
-    read_with(inputs, Texts::Keep)
+    read_with(inputs.into_par_iter(), Texts::Keep)
 }
 
 /// What to do with the text of a file once it is read.
@@ -82,9 +82,11 @@ pub enum Texts {
 /// Decodes, parses and prepares every file, in parallel. Each file's raw
 /// records are let go as soon as its milestones are prepared, on the same
 /// thread, so the memory they took is reused for the next file.
-pub fn read_with(inputs: Vec<Input>, texts: Texts) -> Read {
+pub fn read_with<I>(inputs: I, texts: Texts) -> Read
+where
+    I: IndexedParallelIterator<Item = Input>,
+{
     let per_file: Vec<(Source, Option<Part>, Vec<Diagnostic>, bool)> = inputs
-        .into_par_iter()
         .enumerate()
         .map(|(i, input)| {
             let file = FileId(u32::try_from(i).expect("fewer than 2^32 files"));

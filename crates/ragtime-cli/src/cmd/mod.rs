@@ -14,6 +14,7 @@ mod update;
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::Outcome;
 use std::io::Write;
@@ -59,8 +60,10 @@ pub fn load(args: &Args) -> Result<Loaded> {
 /// one.
 pub fn load_at(located: &crate::files::Located) -> Result<Loaded> {
     let entries = crate::files::discover(&located.root)?;
-    let inputs = crate::files::read(&entries);
-    let plans = ragtime_core::load_with(inputs, ragtime_core::stages::Texts::Release);
+    // Each file is read as the loader comes to it, on its pool, and its
+    // text let go once read: the plan set is never in memory whole.
+    let inputs = entries.par_iter().map(crate::files::read_one);
+    let plans = ragtime_core::load_from(inputs, ragtime_core::stages::Texts::Release);
     Ok(Loaded {
         plans,
         paths: crate::files::paths(&entries),
