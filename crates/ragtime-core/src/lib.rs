@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod dated;
 pub mod diag;
 pub mod edit;
+pub mod export;
 pub mod finance;
 pub mod governance;
 pub mod graph;

@@ -3,6 +3,7 @@
 mod board;
 mod calendar;
 mod check;
+mod export;
 mod graph;
 mod ids;
 mod owner;
@@ -36,6 +37,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::Export(export) => export::run(&args, export),
         Command::Completions { shell } => shell::completions(*shell),
         Command::Man => shell::man(),
     }
