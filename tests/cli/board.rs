@@ -30,7 +30,8 @@ fn fixture(args: &[&str]) -> Run {
 }
 
 /// Every CSV file the pack writes into a folder, in section order (as the
-/// JSON lists the sections), each under a heading with its name.
+/// JSON lists the sections), then the facts and the narratives, each under
+/// a heading with its name.
 fn csv_files(run_in: impl Fn(&[&str]) -> Run, dir: &Path) -> String {
     let out = dir.to_string_lossy().into_owned();
     let run = run_in(&["--format", "csv", "-o", &out]);
@@ -48,6 +49,18 @@ fn csv_files(run_in: impl Fn(&[&str]) -> Run, dir: &Path) -> String {
         let body = std::fs::read_to_string(dir.join(&name)).unwrap();
         text += &format!("----- {name} -----\n{body}");
         expected.push(name);
+    }
+    let narrated = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| !s["narratives"].as_array().unwrap().is_empty());
+    for (name, present) in [("facts.csv", true), ("narratives.csv", narrated)] {
+        if present {
+            let body = std::fs::read_to_string(dir.join(name)).unwrap();
+            text += &format!("----- {name} -----\n{body}");
+            expected.push(name.to_string());
+        }
     }
     let mut written: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -121,7 +134,7 @@ fn a_milestone_re_dated_three_times_shows_its_drift() {
     assert!(
         run.stdout.contains(
             "item,re-dated,CPS-P1-C1-M1,Approve ten new fostering households,Head of Fostering,\
-             2025-08-28,2025-08-31 to 2025-12-31: Two households asked to pause,2025-12-31,2,3\r\n"
+             2025-08-28,2025-08-31 to 2025-12-31: Two households asked to pause,2025-12-31,2,3,no\r\n"
         ),
         "{}",
         run.render()
@@ -142,7 +155,7 @@ fn a_milestone_re_dated_three_times_shows_its_drift() {
     assert!(
         run.stdout.contains(
             "\"2025-03-31 to 2025-12-31, re-dated 3 times in the period: Assessor vacancy. \
-             Panel moved to August. Two households asked to pause.\",2025-12-31,0,3\r\n"
+             Panel moved to August. Two households asked to pause.\",2025-12-31,0,3,no\r\n"
         ),
         "{}",
         run.render()

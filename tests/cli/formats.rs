@@ -40,6 +40,7 @@ fn csv_folder_has_one_file_per_table() {
             "changes.csv",
             "colour-mix.csv",
             "due.csv",
+            "facts.csv",
             "measures-CPS.csv",
             "progress-CPS.csv",
             "red.csv",

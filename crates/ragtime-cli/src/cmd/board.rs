@@ -12,7 +12,6 @@ use ragtime_core::{BoardIx, EntityRef, PlanSet, diag};
 
 use crate::Outcome;
 use crate::cli::{Args, BoardArgs};
-use crate::output;
 
 pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
     let Some(plans) = super::load_sound(args)? else {
@@ -25,7 +24,7 @@ pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
         next: board.next,
     };
     let doc = report::board_pack(&ctx, ix, dates)?;
-    output::write_document(&doc, &board.options.output, args.color)?;
+    super::write_report(&doc, &board.options.output, args.color)?;
     Ok(Outcome::Ok)
 }
 

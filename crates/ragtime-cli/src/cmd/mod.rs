@@ -81,6 +81,21 @@ pub fn load_sound(args: &Args) -> Result<Option<ragtime_core::PlanSet>> {
     Ok(None)
 }
 
+/// Writes a report as `how` says, then warns on standard error when it
+/// rests on old data: its scope's latest update is further before the
+/// as-at date than the staleness window (the report is still made).
+pub fn write_report(
+    doc: &ragtime_core::report::Document,
+    how: &crate::cli::ReportOutput,
+    color: crate::cli::ColorChoice,
+) -> Result<()> {
+    crate::output::write_document(doc, how, color)?;
+    if let Some(warning) = doc.stale_warning() {
+        eprintln!("warning: {warning}");
+    }
+    Ok(())
+}
+
 /// Today's date where the user is: the default as-at date. The core never
 /// reads the clock; only this does.
 pub fn today() -> NaiveDate {

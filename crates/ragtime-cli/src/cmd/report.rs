@@ -14,7 +14,6 @@ use ragtime_core::{EntityRef, PlanSet, diag};
 
 use crate::Outcome;
 use crate::cli::{Args, By, Command, ReportOptions};
-use crate::output;
 
 pub fn run(args: &Args) -> Result<Outcome> {
     let Some(plans) = super::load_sound(args)? else {
@@ -122,5 +121,5 @@ fn scope(plans: &PlanSet, strategy: Option<&str>) -> Result<Scope> {
 }
 
 fn emit(args: &Args, doc: &Document, options: &ReportOptions) -> Result<()> {
-    output::write_document(doc, &options.output, args.color)
+    super::write_report(doc, &options.output, args.color)
 }

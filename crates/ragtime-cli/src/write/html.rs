@@ -11,7 +11,9 @@
 use std::io::{self, Write};
 
 use minijinja::Environment;
-use ragtime_core::report::{Align, Cell, Chart, Colour, Document, RowKind, Section, Table, Trend};
+use ragtime_core::report::{
+    Align, Cell, Chart, Colour, Document, ILLUSTRATIVE_MARK, RowKind, Section, Table, Trend,
+};
 use serde::Serialize;
 
 use super::cells::{self, DateStyle};
@@ -82,6 +84,16 @@ struct SectionView<'a> {
     notes: Vec<String>,
     table: Option<TableView<'a>>,
     chart: Option<ChartView<'a>>,
+    narratives: Vec<NarrativeView>,
+}
+
+#[derive(Serialize)]
+struct NarrativeView {
+    byline: String,
+    /// The illustrative mark, when it is marked.
+    mark: Option<&'static str>,
+    text: String,
+    age: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +114,8 @@ struct ColumnView<'a> {
 struct RowView {
     kind: &'static str,
     cells: Vec<CellView>,
+    /// The illustrative mark, shown after the first cell.
+    mark: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -240,6 +254,16 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
             .collect(),
         table: s.table.as_ref().map(table),
         chart: s.chart.as_ref().map(|c| chart(&s.heading, c)),
+        narratives: s
+            .narratives
+            .iter()
+            .map(|n| NarrativeView {
+                byline: n.byline(),
+                mark: n.illustrative.then_some(ILLUSTRATIVE_MARK),
+                text: cells::normalise_newlines(n.text.trim()),
+                age: cells::narrative_age(n),
+            })
+            .collect(),
         anchor,
     }
 }
@@ -262,7 +286,11 @@ fn table(t: &Table) -> TableView<'_> {
         bodies
             .last_mut()
             .expect("a body was pushed above")
-            .push(RowView { kind, cells });
+            .push(RowView {
+                kind,
+                cells,
+                mark: row.mark(),
+            });
     }
     TableView {
         columns: t

@@ -43,6 +43,13 @@ fn write_section(out: &mut dyn Write, section: &Section, options: &Options) -> i
     for p in &section.intro {
         writeln!(out, "{}", paragraph(p, options))?;
     }
+    for p in section
+        .narratives
+        .iter()
+        .flat_map(super::cells::narrative_paragraphs)
+    {
+        writeln!(out, "{}", paragraph(&p, options))?;
+    }
     if let Some(table) = &section.table {
         let (text, flags) = render_table(table, options);
         writeln!(out, "{text}")?;
@@ -95,8 +102,8 @@ fn render_table(table: &Table, options: &Options) -> (String, Vec<(String, Strin
     let mut flags = Vec::new();
     for row in &table.rows {
         let name = row.cells.first().map(plain).unwrap_or_default();
-        let cells = row.cells.iter().map(|cell| {
-            let mut text = plain(cell);
+        let cells = row.cells.iter().enumerate().map(|(i, cell)| {
+            let mut text = super::cells::with_mark(plain(cell), row, i);
             if let Cell::Rag(r) = cell
                 && let Some(flag) = &r.flag
             {

@@ -155,6 +155,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
             table: None,
             notes: Vec::new(),
             chart: None,
+            narratives: Vec::new(),
         });
     }
     sections.extend(progress.into_iter().map(|mut s| {
@@ -204,6 +205,8 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         .into_iter()
         .partition(|(label, _)| label == "Period");
     facts.extend(period);
+    let freshness = ctx.freshness(&scope);
+    facts.push(freshness.fact(as_of));
     facts.push((
         "Compared with".to_string(),
         format!(
@@ -234,6 +237,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         as_at: as_of,
         facts,
         sections,
+        freshness: Some(freshness),
     })
 }
 
@@ -322,6 +326,7 @@ fn colour_mix_section(ctx: &Context, scope: &Scope) -> Section {
         rows.push(Row {
             kind: RowKind::Item,
             cells,
+            illustrative: false,
         });
         bars.push(Bar {
             label: format!("{q} (as at {end})"),
@@ -357,6 +362,7 @@ fn colour_mix_section(ctx: &Context, scope: &Scope) -> Section {
         table: Some(Table { columns, rows }),
         notes: Vec::new(),
         chart: Some(Chart::StackedBars { bars }),
+        narratives: Vec::new(),
     }
 }
 
@@ -398,6 +404,7 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
                     milestone_rag(ctx, r, Vec::new()),
                     Cell::Count(r.times_redated as u64),
                 ],
+                illustrative: m.illustrative,
             })
         })
         .collect();
@@ -415,7 +422,7 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
             ctx.as_of
         ),
     };
-    Section {
+    let mut section = Section {
         id: "due".to_string(),
         heading: "6. Due before the next meeting".to_string(),
         intro: vec![intro],
@@ -427,7 +434,10 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
                 .to_string(),
         ],
         chart: None,
-    }
+        narratives: Vec::new(),
+    };
+    super::marks::legend(&mut section);
+    section
 }
 
 #[cfg(test)]

@@ -78,14 +78,66 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
     };
     let mut sections = sections;
     if let Some(first) = sections.first_mut() {
+        if is_illustrative(model, item) {
+            first.intro.insert(0, ILLUSTRATIVE_LEGEND.to_string());
+        }
         first.intro.insert(0, what);
     }
+    let freshness = Freshness::of(model, ctx.settings, ctx.as_of, milestones_behind(ctx, item));
     Document {
         kind: "explain".to_string(),
-        title: format!("Explain {id}"),
+        title: format!("Explain {id}{}", mark(model, item)),
         as_at: ctx.as_of,
-        facts: ctx.facts(),
+        facts: super::freshness::with_fact(ctx.facts(), &freshness, ctx.as_of),
         sections,
+        freshness: Some(freshness),
+    }
+}
+
+/// Whether the item itself is marked `illustrative = true`.
+fn is_illustrative(model: &Model, item: EntityRef) -> bool {
+    match item {
+        EntityRef::Milestone(m) => model.milestone(m).illustrative,
+        EntityRef::Commitment(c) => model.commitment(c).illustrative,
+        EntityRef::Measure(m) => model.measure(m).illustrative,
+        _ => false,
+    }
+}
+
+/// " †" after the id of an illustrative item, for the title.
+fn mark(model: &Model, item: EntityRef) -> String {
+    if is_illustrative(model, item) {
+        format!(" {ILLUSTRATIVE_MARK}")
+    } else {
+        String::new()
+    }
+}
+
+/// The milestones whose updates an explanation rests on: the milestone
+/// itself, those of the commitments a measure evidences, or every
+/// milestone counted in a rollup.
+fn milestones_behind(ctx: &Context, item: EntityRef) -> Vec<MilestoneIx> {
+    let model = ctx.model;
+    let of_commitments = |keep: &dyn Fn(&Commitment) -> bool| -> Vec<MilestoneIx> {
+        model
+            .commitments
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| keep(c))
+            .flat_map(|(c, _)| ctx.tree.milestones[c].iter().copied())
+            .collect()
+    };
+    match item {
+        EntityRef::Milestone(m) => vec![m],
+        EntityRef::Measure(m) => of_commitments(&|c| c.measures.contains(&m)),
+        EntityRef::Commitment(c) => ctx.tree.milestones[c.index()].clone(),
+        EntityRef::Priority(p) => of_commitments(&|c| c.priority == p),
+        EntityRef::Objective(o) => of_commitments(&|c| c.objectives.contains(&o)),
+        EntityRef::Strategy(s) => Scope::new(model, &[s], &[]).milestones(model).collect(),
+        EntityRef::Board(b) => Scope::board(model, ctx.graph, b)
+            .milestones(model)
+            .collect(),
+        EntityRef::Owner(o) => ctx.graph.holdings(o).milestones,
     }
 }
 
@@ -119,11 +171,13 @@ fn steps_section(steps: Vec<String>) -> Section {
                 .map(|(i, s)| Row {
                     kind: RowKind::Item,
                     cells: vec![Cell::Count(i as u64 + 1), Cell::Text(s)],
+                    illustrative: false,
                 })
                 .collect(),
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -154,6 +208,7 @@ fn milestone(ctx: &Context, ix: MilestoneIx) -> Vec<Section> {
                 opt_text(u.action.as_deref()),
                 counted(u.date, ctx.as_of),
             ],
+            illustrative: false,
         })
         .collect::<Vec<_>>();
     let updates = Section {
@@ -180,6 +235,7 @@ fn milestone(ctx: &Context, ix: MilestoneIx) -> Vec<Section> {
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     };
     vec![steps_section(steps), updates]
 }
@@ -202,6 +258,7 @@ fn measure(ctx: &Context, ix: MeasureIx) -> Vec<Section> {
                 opt_text(p.note.as_deref()),
                 counted(p.date, ctx.as_of),
             ],
+            illustrative: false,
         })
         .collect();
     let series = Section {
@@ -223,6 +280,7 @@ fn measure(ctx: &Context, ix: MeasureIx) -> Vec<Section> {
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     };
     let mut sections = vec![steps_section(steps)];
     sections.extend(targets_section(ctx, m));
@@ -268,6 +326,7 @@ fn targets_section(ctx: &Context, m: &Measure) -> Option<Section> {
                     text(p.kind.name()),
                     text(used),
                 ],
+                illustrative: false,
             }
         })
         .collect();
@@ -286,6 +345,7 @@ fn targets_section(ctx: &Context, m: &Measure) -> Option<Section> {
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     })
 }
 
@@ -308,6 +368,7 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
                     text(r.rule.name()),
                     Cell::Date(r.due),
                 ],
+                illustrative: m.illustrative,
             }
         })
         .collect();
@@ -324,7 +385,7 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
             ctx.as_of
         )),
     }
-    let list = Section {
+    let mut list = Section {
         id: "milestones".to_string(),
         heading: "Milestones counted".to_string(),
         intro: if rows.is_empty() {
@@ -345,6 +406,8 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
         }),
         notes,
         chart: None,
+        narratives: Vec::new(),
     };
+    super::marks::legend(&mut list);
     vec![steps_section(steps), list]
 }

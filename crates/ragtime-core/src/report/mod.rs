@@ -18,6 +18,8 @@ mod context;
 pub mod doc;
 mod exceptions;
 mod explain;
+mod freshness;
+mod marks;
 mod measures;
 pub mod owner;
 mod portfolio;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use super::marks;
 use crate::model::*;
 use crate::rating::Rating;
 use crate::rollup::{Counts, Scope, overall};
@@ -40,6 +41,7 @@ impl Breakdown {
 
 /// The portfolio summary of `scope` as a whole document.
 pub fn portfolio(ctx: &Context, scope: &Scope, by: Breakdown) -> Document {
+    let (facts, freshness) = ctx.facts_for(scope);
     Document {
         kind: "portfolio".to_string(),
         title: match by {
@@ -47,8 +49,9 @@ pub fn portfolio(ctx: &Context, scope: &Scope, by: Breakdown) -> Document {
             _ => format!("Portfolio summary by {}", by.noun()),
         },
         as_at: ctx.as_of,
-        facts: ctx.facts(),
+        facts,
         sections: vec![portfolio_section(ctx, scope, by)],
+        freshness: Some(freshness),
     }
 }
 
@@ -92,7 +95,11 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
             overall_cell(&overall(c, ctx.settings)),
             Cell::Count(c.rating(Rating::Cancelled)),
         ]);
-        Row { kind, cells }
+        Row {
+            kind,
+            cells,
+            illustrative: false,
+        }
     };
     let mut rows: Vec<Row> = lines
         .iter()
@@ -124,6 +131,11 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         );
     }
     notes.extend(flagged_note(&total));
+    notes.extend(marks::count_note(
+        model,
+        &ctx.ratings,
+        scope.milestones(model),
+    ));
     Section {
         id: "summary".to_string(),
         heading: format!("Milestones by {}", by.noun()),
@@ -147,6 +159,7 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         table: Some(Table { columns, rows }),
         notes,
         chart: Some(Chart::StackedBars { bars }),
+        narratives: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use super::marks;
 use crate::model::*;
 use crate::rollup::Scope;
 
@@ -15,7 +16,7 @@ pub fn progress(ctx: &Context, scope: &Scope) -> Document {
         [only] => format!("Progress: {}", only.heading),
         _ => "Progress by strategy".to_string(),
     };
-    let mut facts = ctx.facts();
+    let (mut facts, freshness) = ctx.facts_for(scope);
     facts.push((
         "Compared with".to_string(),
         format!(
@@ -30,6 +31,7 @@ pub fn progress(ctx: &Context, scope: &Scope) -> Document {
         as_at: ctx.as_of,
         facts,
         sections,
+        freshness: Some(freshness),
     }
 }
 
@@ -58,21 +60,26 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         col("percent", "%", Align::Right),
         col("next_due", "Next due", Align::Left),
     ]);
-    let row = |kind, id: &str, item: &str, owner: Option<&str>, g: &Group| {
-        let mut cells = vec![
-            text(id),
-            text(item),
-            opt_text(owner),
-            overall_cell(&g.overall(ctx)),
-            Cell::Trend(g.travel(ctx)),
-        ];
-        cells.extend(count_cells(&g.now));
-        cells.extend([
-            percent_cell(&g.now, ctx.settings),
-            g.next_due.map_or(Cell::Empty, Cell::Date),
-        ]);
-        Row { kind, cells }
-    };
+    let row =
+        |kind, (id, illustrative): (&str, bool), item: &str, owner: Option<&str>, g: &Group| {
+            let mut cells = vec![
+                text(id),
+                text(item),
+                opt_text(owner),
+                overall_cell(&g.overall(ctx)),
+                Cell::Trend(g.travel(ctx)),
+            ];
+            cells.extend(count_cells(&g.now));
+            cells.extend([
+                percent_cell(&g.now, ctx.settings),
+                g.next_due.map_or(Cell::Empty, Cell::Date),
+            ]);
+            Row {
+                kind,
+                cells,
+                illustrative,
+            }
+        };
 
     let mut rows = Vec::new();
     let mut all = Vec::new();
@@ -92,7 +99,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         let priority = model.priority(p);
         rows.push(row(
             RowKind::Group,
-            &priority.id,
+            (&priority.id, false),
             &priority.title,
             None,
             &Group::of(ctx, milestones.iter().copied()),
@@ -101,7 +108,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
             let commitment = model.commitment(c);
             rows.push(row(
                 RowKind::Item,
-                &commitment.id,
+                (&commitment.id, commitment.illustrative),
                 &commitment.text,
                 Some(&model.owner(commitment.owner).role),
                 &Group::of(ctx, tree.milestones[c.index()].iter().copied()),
@@ -110,7 +117,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         all.extend(milestones);
     }
     let total = Group::of(ctx, all.iter().copied());
-    rows.push(row(RowKind::Total, "", "Total", None, &total));
+    rows.push(row(RowKind::Total, ("", false), "Total", None, &total));
 
     let mut intro = vec![format!(
         "Accountable owner: {}. Overseen by: {}.",
@@ -144,12 +151,16 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         ),
     ];
     notes.extend(flagged_note(&total.now));
-    Section {
+    notes.extend(marks::count_note(model, &ctx.ratings, all.iter().copied()));
+    let mut section = Section {
         id: format!("progress-{}", strategy.id),
         heading: format!("{} {}", strategy.id, strategy.title),
         intro,
         table: Some(Table { columns, rows }),
         notes,
         chart: None,
-    }
+        narratives: Vec::new(),
+    };
+    marks::legend(&mut section);
+    section
 }
