@@ -423,7 +423,7 @@ pub fn summary(plans: &PlanSet) -> String {
     let files = plans.sources.len();
     let m = &plans.model;
     let (errors, warnings) = (plans.error_count(), plans.warning_count());
-    let scope = format!(
+    let mut scope = format!(
         "{files} {}, {} {}, {} {}, {} {}",
         plural(files, "file", "files"),
         m.strategies.len(),
@@ -433,6 +433,10 @@ pub fn summary(plans: &PlanSet) -> String {
         m.milestones.len(),
         plural(m.milestones.len(), "milestone", "milestones"),
     );
+    if !m.narratives.is_empty() {
+        let n = m.narratives.len();
+        scope.push_str(&format!(", {n} {}", plural(n, "narrative", "narratives")));
+    }
     let warned = match warnings {
         0 => String::new(),
         n => format!(", {n} {}", plural(n, "warning", "warnings")),

@@ -15,9 +15,11 @@ pub mod graph;
 pub mod load;
 pub mod measure;
 pub mod model;
+pub mod narrative;
 pub mod period;
 pub mod rating;
 pub mod raw;
+pub mod reach;
 pub mod report;
 pub mod rollup;
 pub mod schema;
@@ -62,6 +64,9 @@ pub struct PlanSet {
     pub settings: settings::Settings,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
+    /// What each file contributes to, for reports made while a file they
+    /// do not draw on has problems ([`PlanSet::errors_for`]).
+    pub reach: reach::Reach,
 }
 
 impl PlanSet {

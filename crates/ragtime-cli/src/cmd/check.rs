@@ -2,7 +2,8 @@
 //!
 //! A sound plan set is also checked against the evidence as at `--as-of`
 //! (default today): a milestone marked on target that is overdue, or whose
-//! commitment has a Red measure, is warned about (W0505).
+//! commitment has a Red measure, is warned about (W0505), and so is a
+//! narrative dated after that date (W0515).
 
 use std::io::Write;
 
@@ -20,6 +21,9 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
         plans
             .diagnostics
             .extend(ragtime_core::rating::contradictions(&plans.model, &ratings));
+        plans
+            .diagnostics
+            .extend(ragtime_core::narrative::after_date(&plans.model, as_of));
         ragtime_core::diag::sort(&mut plans.diagnostics);
     }
     let color = crate::output::stdout_color(args.color);

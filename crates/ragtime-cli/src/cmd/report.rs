@@ -2,21 +2,26 @@
 //! and check the plans, rate them as at the date asked for, build the report
 //! document and write it.
 //!
-//! A plan set with errors is not reported on: its problems go to stderr as
-//! `check` shows them, and the exit code is 1. An id on the command line that
-//! no item has is a usage error (exit 2), with the nearest id suggested.
+//! A report is not made while a file it draws on has errors: the problems
+//! go to stderr as `check` shows them, and the exit code is 1. Errors only
+//! in files it does not draw on (another strategy's) are counted on stderr
+//! and the report is made; a report over the whole plan set draws on every
+//! file. An id on the command line that no item has is a usage error (exit
+//! 2), with the nearest id suggested.
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
+use ragtime_core::reach::Draws;
 use ragtime_core::report::{self, Breakdown, Context, Document};
-use ragtime_core::rollup::Scope;
-use ragtime_core::{EntityRef, PlanSet, diag};
+use ragtime_core::rollup::{Scope, Tree};
+use ragtime_core::{BoardIx, EntityRef, Model, PlanSet, PriorityIx, StrategyIx, diag};
 
 use crate::Outcome;
 use crate::cli::{Args, By, Command, ReportOptions};
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let Some(plans) = super::load_sound(args)? else {
+    let Some(plans) = super::load_for(args, "this report", |plans| draws(plans, &args.command))?
+    else {
         return Ok(Outcome::Problems);
     };
     let (doc, options) = match &args.command {
@@ -111,6 +116,67 @@ fn strategy_scope(plans: &PlanSet, id: &str) -> Result<Scope> {
                 .join(", ")
         ),
     }
+}
+
+/// What the report asked for draws on: its strategy, or the item's for
+/// `explain`; `None` for a report over the whole plan set.
+fn draws(plans: &PlanSet, command: &Command) -> Result<Option<Draws>> {
+    let model = &plans.model;
+    let reach = |scope: &Scope, boards: &[BoardIx]| {
+        Some(plans.reach.draws(model, &Tree::build(model), scope, boards))
+    };
+    // An id on a record left out for its errors: the whole plan set's
+    // problems are shown.
+    let broken = |id: &str| model.lookup(id).is_none() && model.is_declared(id);
+    let strategy = match command {
+        Command::Report(r) => r.strategy.as_deref(),
+        Command::Exceptions(r) | Command::Measures(r) => r.strategy.as_deref(),
+        Command::Explain(r) if broken(&r.id) => return Ok(None),
+        Command::Explain(r) => {
+            return Ok(match lookup(plans, &r.id)? {
+                EntityRef::Owner(_) => None,
+                EntityRef::Board(b) => reach(
+                    &Scope::board(model, &plans.graph, b),
+                    &plans.graph.oversight(model, b).boards,
+                ),
+                EntityRef::Measure(m) => {
+                    let mut strategies = vec![model.measure(m).strategy];
+                    strategies.extend(
+                        model
+                            .commitments
+                            .iter()
+                            .filter(|c| c.measures.contains(&m))
+                            .map(|c| model.priority(c.priority).strategy),
+                    );
+                    reach(&Scope::new(model, &strategies, &[]), &[])
+                }
+                item => {
+                    strategy_of(model, item).and_then(|s| reach(&Scope::new(model, &[s], &[]), &[]))
+                }
+            });
+        }
+        _ => None,
+    };
+    match strategy {
+        Some(id) if broken(id) => Ok(None),
+        Some(id) => Ok(reach(&strategy_scope(plans, id)?, &[])),
+        None => Ok(None),
+    }
+}
+
+/// The strategy an item is in (a strategy is in itself); owners and
+/// boards are in none.
+fn strategy_of(model: &Model, item: EntityRef) -> Option<StrategyIx> {
+    let of_priority = |p: PriorityIx| model.priority(p).strategy;
+    Some(match item {
+        EntityRef::Strategy(s) => s,
+        EntityRef::Priority(p) => of_priority(p),
+        EntityRef::Objective(o) => of_priority(model.objective(o).priority),
+        EntityRef::Commitment(c) => of_priority(model.commitment(c).priority),
+        EntityRef::Milestone(m) => model.strategy_of_milestone(m),
+        EntityRef::Measure(m) => model.measure(m).strategy,
+        EntityRef::Owner(_) | EntityRef::Board(_) => return None,
+    })
 }
 
 fn scope(plans: &PlanSet, strategy: Option<&str>) -> Result<Scope> {

@@ -83,11 +83,12 @@ pub fn narrative_age(n: &Narrative) -> Option<String> {
 }
 
 /// A narrative as plain paragraphs, for text output: the byline, the
-/// text, and whether it is old.
+/// text, whether it is old, and an empty one to leave a blank line.
 pub fn narrative_paragraphs(n: &Narrative) -> Vec<String> {
     let mut out = vec![format!("{}:", narrative_byline(n))];
     out.push(normalise_newlines(n.text.trim()));
     out.extend(narrative_age(n));
+    out.push(String::new());
     out
 }
 

@@ -19,6 +19,7 @@ use super::exceptions::exceptions_sections;
 use super::measures::measures_sections;
 use super::portfolio::{Breakdown, portfolio_section};
 use super::progress::progress_sections;
+use super::summary::executive_summary;
 use crate::model::*;
 use crate::period::Quarter;
 use crate::rating::{Rating, Ratings};
@@ -127,7 +128,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     let oversight = ctx.graph.oversight(model, board);
     let scope = Scope::board(model, ctx.graph, board);
 
-    let mut sections = Vec::new();
+    let mut sections = vec![executive_summary(ctx, &scope, since)];
     let mut summary = portfolio_section(ctx, &scope, Breakdown::Strategy);
     summary.heading = "1. Headline: milestones by strategy".to_string();
     if oversight.strategies.is_empty() && oversight.commitments.is_empty() {
@@ -608,6 +609,7 @@ due = 2026-03-31
         assert_eq!(
             ids(&top),
             [
+                "executive-summary",
                 "summary",
                 "colour-mix",
                 "progress-S",
@@ -717,6 +719,7 @@ due = 2026-03-31
         assert_eq!(
             ids(&pack),
             [
+                "executive-summary",
                 "summary",
                 "colour-mix",
                 "progress",
@@ -727,11 +730,20 @@ due = 2026-03-31
                 "due"
             ]
         );
-        let summary = &pack.sections[0];
+        assert_eq!(
+            pack.sections[0].intro,
+            [
+                "Headline: no milestone is on the plan as at the as-at date.",
+                "Red: nothing is Red as at the as-at date.",
+                "Since the last meeting (2025-06-30): no milestone was added, completed, \
+                 cancelled, re-dated or newly Red."
+            ]
+        );
+        let summary = &pack.sections[1];
         assert!(summary.intro[0].starts_with("The Idle Board oversees no strategy"));
         assert!(summary.chart.is_none());
-        assert!(pack.sections[6].table.is_none());
         assert!(pack.sections[7].table.is_none());
+        assert!(pack.sections[8].table.is_none());
     }
 
     #[test]

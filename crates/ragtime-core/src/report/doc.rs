@@ -94,11 +94,11 @@ pub struct Narrative {
 }
 
 impl Narrative {
-    /// The line above the text: "CPS-P1 Homes and housing: narrative by
+    /// The line above the text: "Narrative on CPS-P1 Homes and housing by
     /// Head of Fostering, as at 2025-09-30".
     pub fn byline(&self) -> String {
         format!(
-            "{} {}: narrative by {}, as at {}",
+            "Narrative on {} {} by {}, as at {}",
             self.item, self.name, self.by, self.date
         )
     }

@@ -83,6 +83,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
 
     let mut rows = Vec::new();
     let mut all = Vec::new();
+    let mut shown = Vec::new();
     for &p in &tree.priorities[s.index()] {
         let commitments: Vec<CommitmentIx> = tree.commitments[p.index()]
             .iter()
@@ -97,6 +98,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
             .flat_map(|c| tree.milestones[c.index()].iter().copied())
             .collect();
         let priority = model.priority(p);
+        shown.push(p);
         rows.push(row(
             RowKind::Group,
             (&priority.id, false),
@@ -159,7 +161,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         table: Some(Table { columns, rows }),
         notes,
         chart: None,
-        narratives: Vec::new(),
+        narratives: crate::narrative::narratives_shown(model, ctx.settings, ctx.as_of, s, &shown),
     };
     marks::legend(&mut section);
     section
