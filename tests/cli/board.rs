@@ -349,6 +349,12 @@ fn a_pack_is_refused_for_a_problem_in_its_own_files() {
         );
         assert_eq!(run.code, 1, "{board}: {}", run.render());
         assert!(run.stderr.contains("E0107"), "{}", run.render());
+        assert!(
+            run.stderr
+                .contains("plans/registry.toml holds owners or boards, which every report uses"),
+            "{}",
+            run.render()
+        );
     }
 }
 

@@ -245,8 +245,19 @@ impl Reach {
         let Some(r) = self.files.get(file.index()) else {
             return true;
         };
-        r.everywhere.is_some()
-            || r.strategies.iter().any(|s| draws.strategies.contains(s))
+        r.everywhere.is_some() || Self::shares(r, draws)
+    }
+
+    /// Why `file` is drawn on by every report, when that is the only
+    /// reason a report that draws on `draws` draws on it: to explain why
+    /// a file that holds none of its strategies holds it up.
+    pub fn only_everywhere(&self, file: FileId, draws: &Draws) -> Option<Everywhere> {
+        let r = self.files.get(file.index())?;
+        r.everywhere.filter(|_| !Self::shares(r, draws))
+    }
+
+    fn shares(r: &FileReach, draws: &Draws) -> bool {
+        r.strategies.iter().any(|s| draws.strategies.contains(s))
             || r.boards.iter().any(|b| draws.boards.contains(b))
             || r.measures.iter().any(|m| draws.measures.contains(m))
     }

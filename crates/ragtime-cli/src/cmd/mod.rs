@@ -12,7 +12,7 @@ mod update;
 use anyhow::Result;
 use chrono::NaiveDate;
 use ragtime_core::reach::{Draws, Everywhere};
-use ragtime_core::{Diagnostic, PlanSet};
+use ragtime_core::{Diagnostic, FileId, PlanSet};
 
 use crate::Outcome;
 use std::io::Write;
@@ -83,6 +83,7 @@ pub fn load_for(
     if plans.is_sound() {
         return Ok(Some(plans));
     }
+    let mut scoped = None;
     let (shown, outside, why) = match draws(&plans) {
         Ok(Some(draws)) => {
             let held = plans.errors_for(&draws);
@@ -91,7 +92,9 @@ pub fn load_for(
                 eprintln!("note: {note}");
                 return Ok(Some(plans));
             }
-            (held.inside, held.outside, None)
+            let held = (held.inside, held.outside, None);
+            scoped = Some(draws);
+            held
         }
         Ok(None) => (errors(&plans), Vec::new(), None),
         // Every file was read and the id is not written anywhere: a usage
@@ -118,6 +121,18 @@ pub fn load_for(
     writeln!(err, "{}", crate::diagnostics::summary(&plans))?;
     if !outside.is_empty() {
         writeln!(err, "{}", outside_note(&plans, &outside, what))?;
+    }
+    if let Some(draws) = &scoped {
+        // Say why a file that holds none of the report's own items holds
+        // it up.
+        let mut files: Vec<FileId> = shown.iter().map(|d| d.file()).collect();
+        files.sort_unstable();
+        files.dedup();
+        for f in files {
+            if let Some(every) = plans.reach.only_everywhere(f, draws) {
+                writeln!(err, "{} {}", plans.source(f).name, every.reason())?;
+            }
+        }
     }
     if let Some(why) = why {
         writeln!(
