@@ -1,6 +1,7 @@
 //! Where output goes and how it looks there: colour choice, broken pipes,
 //! standard output or a file, and a report in the format asked for.
 
+use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -29,6 +30,36 @@ pub fn stdout_color(choice: ColorChoice) -> bool {
 
 pub fn stderr_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stderr().is_terminal())
+}
+
+/// The narrowest and widest terminal tables are laid out in; `--width`
+/// takes the same range.
+pub const WIDTHS: std::ops::RangeInclusive<u16> = 40..=1000;
+
+/// The width terminal tables fit in: `--width`, else the terminal's when
+/// standard output is one (and is written to), else the `COLUMNS`
+/// environment variable, else none (every row on one line). A terminal or
+/// `COLUMNS` outside [`WIDTHS`] is taken as the nearest end of it.
+pub fn table_width(given: Option<u16>, to_stdout: bool) -> Option<u16> {
+    let terminal = || {
+        to_stdout
+            .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+            .flatten()
+            .map(|(w, _)| w.0)
+    };
+    let columns = || std::env::var_os("COLUMNS").and_then(|v| parse_columns(&v));
+    given.or_else(|| {
+        terminal()
+            .or_else(columns)
+            .map(|w| w.clamp(*WIDTHS.start(), *WIDTHS.end()))
+    })
+}
+
+/// `COLUMNS` as a number of columns; anything but a positive whole number
+/// is ignored.
+fn parse_columns(value: &OsStr) -> Option<u16> {
+    let n: u64 = value.to_str()?.trim().parse().ok()?;
+    (n > 0).then(|| u16::try_from(n).unwrap_or(u16::MAX))
 }
 
 /// True when the error chain ends in a closed pipe. The csv writer wraps
@@ -78,13 +109,32 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
         }
         None => doc,
     };
+    // A section with nothing to list keeps its columns for a CSV header;
+    // the other formats show its intro alone.
+    let shown;
+    let doc = match how.format {
+        Format::Csv => doc,
+        _ => {
+            shown = without_empty_tables(doc);
+            shown.as_ref()
+        }
+    };
+    // Plan text reaches terminals and markdown viewers only escaped; the
+    // other formats quote it in their own way.
+    let safe;
+    let doc = match how.format {
+        Format::Table | Format::Markdown => {
+            safe = crate::safe_text::escaped(doc);
+            safe.as_ref()
+        }
+        _ => doc,
+    };
+    let csv = write::csv::Options { bom: how.bom };
     match how.format {
         Format::Table => {
-            let terminal = how.output.is_none() && std::io::stdout().is_terminal();
             let options = write::Options {
                 color: how.output.is_none() && stdout_color(color),
-                width: how.width,
-                terminal,
+                width: table_width(how.width, how.output.is_none()),
             };
             to_file_or_stdout(how.output.as_deref(), |out| {
                 Ok(write::table(out, doc, &options)?)
@@ -96,12 +146,12 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
                     .next()
                     .with_context(|| format!("section `{id}` has no table"))?;
                 to_file_or_stdout(output.as_deref(), |out| {
-                    write::csv::write_table(out, table)?;
+                    write::csv::write_table(out, table, csv)?;
                     Ok(())
                 })
             }
             (None, Some(dir)) => {
-                write::csv::write_dir(dir, doc)?;
+                write::csv::write_dir(dir, doc, csv)?;
                 Ok(())
             }
             (None, None) => bail!(
@@ -121,6 +171,23 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
     }
 }
 
+/// `doc` with the tables that have no rows left out, or `doc` itself when
+/// it has none.
+fn without_empty_tables(doc: &Document) -> std::borrow::Cow<'_, Document> {
+    let empty =
+        |s: &ragtime_core::report::Section| s.table.as_ref().is_some_and(|t| t.rows.is_empty());
+    if !doc.sections.iter().any(empty) {
+        return std::borrow::Cow::Borrowed(doc);
+    }
+    let mut doc = doc.clone();
+    for s in &mut doc.sections {
+        if empty(s) {
+            s.table = None;
+        }
+    }
+    std::borrow::Cow::Owned(doc)
+}
+
 /// The document cut down to the section with id `id`.
 fn only_section(doc: &Document, id: &str) -> Result<Document> {
     match doc.sections.iter().find(|s| s.id == id) {
@@ -135,5 +202,26 @@ fn only_section(doc: &Document, id: &str) -> Result<Document> {
                 ids.join(", ")
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_is_a_positive_whole_number() {
+        assert_eq!(parse_columns(OsStr::new("80")), Some(80));
+        assert_eq!(parse_columns(OsStr::new(" 132 ")), Some(132));
+        assert_eq!(parse_columns(OsStr::new("99999")), Some(u16::MAX));
+        for junk in ["", "0", "-80", "80x", "wide"] {
+            assert_eq!(parse_columns(OsStr::new(junk)), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn a_width_given_wins() {
+        assert_eq!(table_width(Some(100), true), Some(100));
+        assert_eq!(table_width(Some(100), false), Some(100));
     }
 }

@@ -52,6 +52,7 @@ codes! {
     EmptyFile = "E0003", Error, "The file has no keys at all.";
     TooLarge = "E0004", Error, "The file is larger than the size cap.";
     TooDeep = "E0005", Error, "Tables or arrays are nested deeper than the parser allows.";
+    Unreadable = "E0006", Error, "The file could not be read (no permission, a dangling link, ...).";
     UnknownKey = "E0101", Error, "A key that the plan format does not have.";
     WrongType = "E0102", Error, "A value of the wrong type (text where a date is expected, ...).";
     MissingKey = "E0103", Error, "A required key is missing.";
@@ -77,6 +78,7 @@ codes! {
     CancelledWithoutReason = "E0405", Error, "A `cancelled` update with no note giving the reason.";
     UpdateBeforeAdded = "E0406", Error, "An update dated before the milestone was added to the plan.";
     RedatedWithoutReason = "E0407", Error, "A revised due date with no `reason`.";
+    RedatedToSameDate = "E0408", Error, "A revised due date that is the due date already in force.";
     TargetOrder = "E0410", Error, "A measure's dated targets out of order: each interim target after the baseline and the one before it, and before the final target.";
     TargetOutsidePeriod = "E0411", Error, "A measure's target dated outside its strategy's period.";
     TrajectoryWithoutBaseline = "E0412", Error, "A trajectory with no baseline to start from.";
@@ -87,9 +89,19 @@ codes! {
     UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
     UnusedBoard = "W0504", Warning, "A board that oversees nothing and that no board reports to.";
     StatusContradicted = "W0505", Warning, "A milestone marked on target that, as at the date checked, is overdue or has a Red measure.";
+    FutureUpdate = "W0506", Warning, "An update dated after the date checked: no report shows it until then.";
+    UnsafeText = "W0507", Warning, "Text with a control character or a bidirectional override, shown escaped.";
+    LinkLoop = "W0508", Warning, "A symbolic link to a folder that holds it; it is not followed again.";
     TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
     NarrativeAfterDate = "W0515", Warning, "A narrative dated after the date checked: reports as at that date leave it out.";
     LongNarrative = "W0516", Warning, "A narrative longer than a board can read beside its table (over 200 words).";
+    ResponseBeforeRecommendation = "E0701", Error, "A response dated before the recommendation was made or received.";
+    ResponseWithoutDecision = "E0702", Error, "A response with no decision (accepted, partly accepted or rejected).";
+    ResponseWithoutReasons = "E0703", Error, "A recommendation rejected, or accepted in part, with no reasons.";
+    RejectedButDelivered = "E0704", Error, "A rejected recommendation with items listed as delivering it.";
+    ResponseByCommittee = "E0705", Error, "A response given by the committee that made the recommendation.";
+    ReceivedBeforeMade = "E0706", Error, "A recommendation received by the executive before the committee made it.";
+    DatedAfterAsAt = "W0701", Warning, "A recommendation or response dated after the date checked.";
 }
 
 impl fmt::Display for Code {

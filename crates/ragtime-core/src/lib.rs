@@ -8,10 +8,12 @@
 
 pub mod build;
 pub mod calendar;
+pub mod dated;
 pub mod diag;
 pub mod edit;
 pub mod governance;
 pub mod graph;
+pub mod hints;
 pub mod load;
 pub mod measure;
 pub mod model;
@@ -20,6 +22,7 @@ pub mod period;
 pub mod rating;
 pub mod raw;
 pub mod reach;
+pub mod recommendations;
 pub mod report;
 pub mod rollup;
 pub mod schema;
@@ -27,6 +30,7 @@ pub mod settings;
 pub mod source;
 pub mod stages;
 mod syntax;
+pub mod text;
 mod validate;
 
 #[cfg(test)]
@@ -43,6 +47,23 @@ pub struct Input {
     /// How the file is named in messages (usually its path).
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Set when the caller could not read the file: it is then a finding
+    /// in that file, and the rest of the plan set is still checked.
+    pub unread: Option<Unread>,
+}
+
+/// Why the caller has no bytes for a plan file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// It could not be read (no permission, a dangling link, ...): the
+    /// reason, as the system gave it. Its contents are unknown.
+    Unreadable(String),
+    /// A symbolic link to a folder that holds it: following it would go
+    /// round for ever. The folder is read once, where it really is.
+    LinkLoop {
+        /// The folder the link leads back to, as named in messages.
+        target: String,
+    },
 }
 
 impl Input {
@@ -50,6 +71,16 @@ impl Input {
         Input {
             name: name.into(),
             bytes: bytes.into(),
+            unread: None,
+        }
+    }
+
+    /// A file the caller could not read, and why.
+    pub fn unread(name: impl Into<String>, why: Unread) -> Self {
+        Input {
+            name: name.into(),
+            bytes: Vec::new(),
+            unread: Some(why),
         }
     }
 }
@@ -67,6 +98,9 @@ pub struct PlanSet {
     /// What each file contributes to, for reports made while a file they
     /// do not draw on has problems ([`PlanSet::errors_for`]).
     pub reach: reach::Reach,
+    /// What was not checked, or not reported, because some files could
+    /// not be read.
+    pub held_back: stages::HeldBack,
 }
 
 impl PlanSet {

@@ -38,7 +38,37 @@ const SECTIONS: &[&str] = &[
     "milestone",
     "measure",
     "narrative",
+    "recommendation",
 ];
+
+/// The [`Source`] of a file the caller could not read, and the finding
+/// that says why. It has no text: the finding names the place alone.
+pub(crate) fn unread(
+    file: FileId,
+    name: String,
+    why: &crate::Unread,
+    diags: &mut Vec<Diagnostic>,
+) -> Source {
+    let at = Loc::new(file, 0..0);
+    diags.push(match why {
+        crate::Unread::Unreadable(reason) => Diagnostic::new(
+            Code::Unreadable,
+            at,
+            format!("file cannot be read: {reason}"),
+        )
+        .help(
+            "give the file read permission, or fix or remove a link that leads \
+                     nowhere; the checks that do not depend on it still ran",
+        ),
+        crate::Unread::LinkLoop { target } => Diagnostic::new(
+            Code::LinkLoop,
+            at,
+            format!("symbolic link leads back to `{target}`, a folder that holds it"),
+        )
+        .help("its files are read once, where they are; remove the link"),
+    });
+    Source::new(name, String::new())
+}
 
 /// Turns a file's bytes into a [`Source`], refusing ones that are too large
 /// or not UTF-8. The source always exists so findings can name the file.
@@ -164,6 +194,8 @@ struct SoundFile {
     measure: Vec<Spanned<RawMeasure>>,
     #[serde(default)]
     narrative: Vec<Spanned<crate::narrative::RawNarrative>>,
+    #[serde(default)]
+    recommendation: Vec<Spanned<crate::recommendations::RawRecommendation>>,
 }
 
 /// The records of a file with no problem the parser can see, or `None`
@@ -182,6 +214,7 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         milestones: f.milestone,
         measures: f.measure,
         narratives: f.narrative,
+        recommendations: f.recommendation,
         broken_ids: Vec::new(),
         broken: Vec::new(),
     };
@@ -194,7 +227,8 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         && raw.commitments.is_empty()
         && raw.milestones.is_empty()
         && raw.measures.is_empty()
-        && raw.narratives.is_empty();
+        && raw.narratives.is_empty()
+        && raw.recommendations.is_empty();
     (!empty).then_some(raw)
 }
 
@@ -278,6 +312,11 @@ fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
             "milestone" => raw.milestones = records(file, text, name, value, diags, &mut lost),
             "measure" => raw.measures = records(file, text, name, value, diags, &mut lost),
             "narrative" => raw.narratives = records(file, text, name, value, diags, &mut lost),
+            "recommendation" => {
+                let mut value = value;
+                crate::recommendations::raw::one_response(file, &mut value, diags);
+                raw.recommendations = records(file, text, name, value, diags, &mut lost)
+            }
             other => {
                 diags.push(unknown_key(key_loc, other, SECTIONS));
                 lost.unknown(other, value.get_ref());
@@ -332,6 +371,7 @@ fn broken_record(section: &str, value: &DeValue<'_>) -> BrokenRecord {
         "item",
         "boards",
         "measures",
+        "committee",
     ];
     let mut keys = Vec::new();
     if let Some(table) = value.as_table() {
@@ -415,6 +455,31 @@ fn unknown_key(loc: Loc, key: &str, expected: &[&str]) -> Diagnostic {
             "progress goes in the update log: add a `[[milestone.update]]` \
              with `date`, `status` and `by` below the milestone",
         );
+    }
+    // Likewise the executive's response to a recommendation.
+    const RESPONSE_ONLY: &[&str] = &[
+        "decision",
+        "decided",
+        "accepted",
+        "rejected",
+        "responded",
+        "response-date",
+        "response-text",
+        "reasons",
+        "action",
+        "owner",
+    ];
+    if expected.contains(&"response") && did_you_mean(key, RESPONSE_ONLY.iter().copied()).is_some()
+    {
+        return d.help(
+            "the executive's response goes in a `[recommendation.response]` table below the \
+             recommendation, with `decision`, `date` and `by`",
+        );
+    }
+    if expected.contains(&"decision")
+        && did_you_mean(key, ["reasons", "reason", "response", "comments"]).is_some()
+    {
+        return d.help("the response, with its reasons, goes in `text`");
     }
     match did_you_mean(key, expected.iter().copied()) {
         Some(best) => d.help(format!("did you mean `{best}`?")),
@@ -723,7 +788,10 @@ fn field_diagnostic(
         "a date" if quoted && unquoted.parse::<toml::value::Datetime>().is_ok() => {
             format!("write the date without quotes: `{key}{unquoted}`")
         }
-        "a date" => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        "a date" => match crate::hints::iso_date(unquoted) {
+            Some(date) => format!("write dates year first, without quotes: `{key}{date}`"),
+            None => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        },
         "a whole number" | "a number" if quoted => {
             let digits: String = unquoted
                 .chars()
@@ -1012,6 +1080,7 @@ mod one_pass_tests {
             "../../../plans/corporate-parenting/p1-homes.toml"
         ));
         same_both_ways(include_str!("../../../plans/owners.toml"));
+        same_both_ways(include_str!("../../../plans/recommendations.toml"));
     }
 
     #[test]
@@ -1079,6 +1148,22 @@ name = "N"
 direction = "higher"
 actual = [{ date = 2025-03-31, value = 1.5 }]
 comparators = [{ name = "c", value = 2 }]
+
+[[recommendation]]
+id = "R1"
+committee = "b"
+made = 2025-02-01
+received = 2025-02-03
+title = "T"
+text = "X"
+delivered-by = ["S-P1-C1", "S-P1-C1-M1"]
+
+  [recommendation.response]
+  decision = "partly-accepted"
+  date = 2025-03-01
+  by = "c"
+  text = "Reasons"
+  owner = "o"
 "#,
         );
     }

@@ -45,6 +45,7 @@ pub(crate) fn any_settings() -> impl Gen<Value = Settings> {
                 stale_after_days: stale,
                 warn_within_days: warn,
                 out_of_date_grace_days: grace,
+                ..Settings::default()
             },
         )
 }
@@ -169,6 +170,7 @@ fn plans(priorities: &[Vec<GenCommitment>]) -> PlanSet {
                     day(gm.due)
                 );
                 let mut date = gm.added;
+                let mut in_force = gm.due;
                 for u in &gm.updates {
                     date += u.gap;
                     t += &format!(
@@ -176,8 +178,10 @@ fn plans(priorities: &[Vec<GenCommitment>]) -> PlanSet {
                         day(date),
                         u.status
                     );
-                    if let Some(r) = u.redate {
+                    // A re-date to the date in force is an error (E0408).
+                    if let Some(r) = u.redate.filter(|&r| r != in_force) {
                         t += &format!("due = {}\nreason = \"r\"\n", day(r));
+                        in_force = r;
                     }
                 }
             }

@@ -29,6 +29,13 @@ pub struct RawOwner {
     pub sector: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The document and section that name this role and organisation.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// `true` when the role or the organisation is not taken from a source
+    /// document.
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// A board or committee: `[[board]]`.
@@ -51,6 +58,14 @@ pub struct RawBoard {
     pub chair: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The document and section that give this board, its chair and its
+    /// reporting line.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// `true` when anything this record says (its reporting line, its
+    /// members, what it oversees) is not taken from a source document.
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// The decision that approved a strategy: `approved = { by = "cabinet", on = 2024-12-19 }`.
@@ -258,6 +273,11 @@ pub struct RawComparator {
     #[serde(default)]
     #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub date: Option<SpannedDate>,
+    /// The comparator's own unit, when it counts another population than
+    /// the measure does (`% of all pupils` beside `% of children in care`);
+    /// without it, the measure's unit.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 /// `[[measure]]`: an indicator that evidences commitments.
@@ -328,6 +348,7 @@ pub struct RawFile {
     pub milestones: Vec<Spanned<RawMilestone>>,
     pub measures: Vec<Spanned<RawMeasure>>,
     pub narratives: Vec<Spanned<crate::narrative::RawNarrative>>,
+    pub recommendations: Vec<Spanned<crate::recommendations::RawRecommendation>>,
     /// Ids of records that failed to deserialize, so references to them are
     /// not reported a second time as unknown, and an id used twice is found
     /// even when one of the two records is broken.
@@ -345,8 +366,8 @@ pub struct BrokenRecord {
     /// The key it was under: `milestone`, `owner`, ..., or an unknown one.
     pub section: String,
     /// The text values of the keys that place a record (`id`, `strategy`,
-    /// `priority`, `commitment`, `item`, `boards`, `measures`), each as a
-    /// list (one entry for a single value).
+    /// `priority`, `commitment`, `item`, `boards`, `measures`,
+    /// `committee`), each as a list (one entry for a single value).
     pub keys: Vec<(String, Vec<String>)>,
 }
 

@@ -81,6 +81,10 @@ pub struct Reach {
     /// For each strategy id, the measure ids its commitments name (as
     /// written, whether or not those commitments were built).
     evidence: BTreeMap<String, BTreeSet<String>>,
+    /// For each board id, the strategies of the items delivering the
+    /// recommendations it made or answered: a pack's tracker shows how far
+    /// each is delivered.
+    delivery: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Where a record says it belongs.
@@ -105,6 +109,25 @@ impl Reach {
         for part in parts {
             index(&part.raw, &mut nodes);
         }
+        // Milestones are placed below their commitment; only the few that
+        // deliver a recommendation need a node of their own.
+        let delivering: IdMap<&str, ()> = parts
+            .iter()
+            .flat_map(|p| &p.raw.recommendations)
+            .flat_map(|r| &r.get_ref().delivered_by)
+            .map(|d| (d.get_ref().as_str(), ()))
+            .collect();
+        if !delivering.is_empty() {
+            for part in parts {
+                for (id, commitment) in part.milestone_commitment_pairs() {
+                    if delivering.contains_key(id) {
+                        nodes.entry(id).or_default().push(Node {
+                            place: Place::Below(commitment.to_string()),
+                        });
+                    }
+                }
+            }
+        }
         let mut memo: IdMap<String, Option<BTreeSet<String>>> = IdMap::default();
         let mut reach = Reach {
             files: vec![
@@ -115,6 +138,7 @@ impl Reach {
                 files
             ],
             evidence: BTreeMap::new(),
+            delivery: BTreeMap::new(),
         };
         for part in parts {
             let mut r = FileReach::default();
@@ -178,10 +202,21 @@ impl Reach {
             for n in &raw.narratives {
                 place(&Place::Below(n.get_ref().item.get_ref().clone()), &mut r);
             }
+            // A recommendation is shown in the packs of the committee that
+            // made it and of the executive that answered it.
+            for rec in &raw.recommendations {
+                r.boards.extend(recommendation_boards(rec.get_ref()));
+            }
             for b in &raw.broken {
                 match b.section.as_str() {
                     "owner" | "board" => r.everywhere = Some(Everywhere::Registry),
                     "settings" => r.everywhere = r.everywhere.or(Some(Everywhere::Settings)),
+                    "recommendation" => match b.get("committee") {
+                        Some([committee]) => {
+                            r.boards.insert(committee.clone());
+                        }
+                        _ => r.everywhere = r.everywhere.or(Some(Everywhere::Unplaced)),
+                    },
                     "strategy" => match (b.get("id"), b.get("boards")) {
                         (Some([id]), Some(boards)) => {
                             r.strategies.insert(id.clone());
@@ -213,12 +248,30 @@ impl Reach {
             }
             reach.files[part.file().index()] = r;
         }
+        for rec in parts.iter().flat_map(|p| &p.raw.recommendations) {
+            let rec = rec.get_ref();
+            let mut strategies = BTreeSet::new();
+            for d in &rec.delivered_by {
+                // An unknown one is an error in the recommendation's own
+                // file, which the packs of its boards draw on anyway.
+                let at = Place::Below(d.get_ref().clone());
+                strategies.extend(resolve(&at, &nodes, &mut memo, 0).into_iter().flatten());
+            }
+            for b in recommendation_boards(rec) {
+                reach
+                    .delivery
+                    .entry(b)
+                    .or_default()
+                    .extend(strategies.iter().cloned());
+            }
+        }
         reach
     }
 
     /// What a report over `scope` draws on, with the boards whose oversight
-    /// it shows: the strategies it touches, and every measure it uses (those
-    /// in scope, and those named by the commitments of its strategies).
+    /// it shows: the strategies it touches and those delivering the
+    /// recommendations of those boards, and every measure it uses (those in
+    /// scope, and those named by the commitments of its strategies).
     pub fn draws(&self, model: &Model, tree: &Tree, scope: &Scope, boards: &[BoardIx]) -> Draws {
         let strategies: BTreeSet<String> = (0..model.strategies.len())
             .map(StrategyIx::from_usize)
@@ -230,12 +283,17 @@ impl Reach {
             .filter(|&m| scope.has_measure(m))
             .map(|m| model.measure(m).id.clone())
             .collect();
+        let boards: BTreeSet<String> = boards.iter().map(|&b| model.board(b).id.clone()).collect();
+        let mut strategies = strategies;
+        for b in &boards {
+            strategies.extend(self.delivery.get(b).into_iter().flatten().cloned());
+        }
         for s in &strategies {
             measures.extend(self.evidence.get(s).into_iter().flatten().cloned());
         }
         Draws {
             strategies,
-            boards: boards.iter().map(|&b| model.board(b).id.clone()).collect(),
+            boards,
             measures,
         }
     }
@@ -295,6 +353,16 @@ impl PlanSet {
         }
         held
     }
+}
+
+/// The boards whose packs show a recommendation: the committee that made
+/// it and the executive that answered it.
+fn recommendation_boards(rec: &crate::recommendations::RawRecommendation) -> Vec<String> {
+    let mut boards = vec![rec.committee.get_ref().clone()];
+    if let Some(resp) = &rec.response {
+        boards.push(resp.get_ref().by.get_ref().clone());
+    }
+    boards
 }
 
 /// The `[strategy]` of a file, which its priorities and measures belong to
@@ -620,6 +688,42 @@ due = 2025-06-30
             ),
         ]);
         assert!(held(&plans, "ba"));
+    }
+
+    /// A recommendation file is drawn on by the packs of the committee
+    /// that made its recommendations; a pack showing a recommendation
+    /// draws on the strategies of what delivers it.
+    #[test]
+    fn recommendations_reach_their_committees_and_draw_on_what_delivers_them() {
+        let rec = |delivered: &str, made: &str| {
+            format!(
+                "[[recommendation]]\nid = \"R1\"\ncommittee = \"ba\"\nmade = {made}\ntitle = \"t\"\n\
+                 text = \"t\"\ndelivered-by = [\"{delivered}\"]\n"
+            )
+        };
+        let plans = |rec: &str, b_extra: &str| {
+            load_files(&[
+                ("registry.toml", REGISTRY),
+                ("a.toml", &strategy("A", "ba", "")),
+                ("b.toml", &strategy("B", "bb", b_extra)),
+                ("recs.toml", rec),
+            ])
+        };
+        // Its date in quotes, so it cannot be read: board A's pack waits,
+        // board B's does not.
+        let broken = plans(&rec("B-M1", "\"2025-03-01\""), "");
+        assert_eq!(
+            broken.reach.files[3].boards,
+            BTreeSet::from(["ba".to_string()])
+        );
+        assert!(held(&broken, "ba"));
+        assert!(!held(&broken, "bb"));
+        // A sound recommendation delivered by B's milestone: a problem in
+        // B's file holds board A's pack, whose tracker shows that delivery.
+        let delivered = plans(&rec("B-M1", "2025-03-01"), BAD_STATUS);
+        assert!(held(&delivered, "ba"));
+        let elsewhere = plans(&rec("A-M1", "2025-03-01"), BAD_STATUS);
+        assert!(!held(&elsewhere, "ba"));
     }
 
     /// Board A's pack as at the end of Q2 2025, if not held.

@@ -14,7 +14,7 @@ use crate::settings::RawSettings;
 #[derive(JsonSchema)]
 #[schemars(
     title = "Ragtime plan file",
-    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones, measures and narratives, or settings. See docs/plan-format.md.",
+    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones, measures and narratives, scrutiny recommendations, or settings. See docs/plan-format.md.",
     deny_unknown_fields
 )]
 #[allow(dead_code)] // only its schema is used
@@ -39,6 +39,8 @@ struct PlanFile {
     measure: Option<Vec<RawMeasure>>,
     /// Lead officers' dated narratives on a strategy or a priority.
     narrative: Option<Vec<crate::narrative::RawNarrative>>,
+    /// Scrutiny recommendations, with the executive's response.
+    recommendation: Option<Vec<crate::recommendations::RawRecommendation>>,
 }
 
 /// The schema as pretty-printed JSON, ending in a newline.
@@ -127,6 +129,11 @@ word_schema!(
     ScaleWord,
     "Scale",
     ["brag", "rag", "five-point"].into_iter()
+);
+word_schema!(
+    AcceptanceWord,
+    "ResponseDecision",
+    crate::recommendations::Acceptance::words()
 );
 word_schema!(RollupWord, "Rollup", ["thresholds", "worst-of"].into_iter());
 word_schema!(PercentOfWord, "PercentOf", ["rated", "live"].into_iter());

@@ -245,10 +245,18 @@ fn syntax_diagnostic(
         && written.chars().next().is_some_and(char::is_alphabetic)
     {
         // `key = ` when the value has a key of its own (not a list element).
-        let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+        let name = key_before(text, span.start);
+        let key = name.map_or(String::new(), |k| format!("{k} = "));
         d = d.help(format!(
             "put text in double quotes: `{key}\"{}\"`",
-            written.trim()
+            crate::hints::quoted_value(name, written)
+        ));
+    } else if first_line == "string values must be quoted"
+        && let Some(date) = crate::hints::iso_date(written)
+    {
+        let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+        d = d.help(format!(
+            "write dates year first, without quotes: `{key}{date}`"
         ));
     }
     d
@@ -308,6 +316,8 @@ fn duplicate_key(
         d.help(format!(
             "a file holds one `[{name}]` table: put the other in its own file"
         ))
+    } else if name == "recommendation.response" {
+        d.help("a recommendation has one response: keep one `[recommendation.response]`")
     } else {
         d.help(format!(
             "write `[[{name}]]` (double brackets) on every item to make a list"

@@ -9,12 +9,12 @@
 //! file. An id on the command line that no item has is a usage error (exit
 //! 2), with the nearest id suggested.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use ragtime_core::reach::Draws;
 use ragtime_core::report::{self, Breakdown, Context, Document};
 use ragtime_core::rollup::{Scope, Tree};
-use ragtime_core::{BoardIx, EntityRef, Model, PlanSet, PriorityIx, StrategyIx, diag};
+use ragtime_core::{BoardIx, EntityRef, Kind, Model, PlanSet, PriorityIx, StrategyIx};
 
 use crate::Outcome;
 use crate::cli::{Args, By, Command, ReportOptions};
@@ -88,33 +88,16 @@ fn breakdown(by: By) -> Breakdown {
     }
 }
 
-/// Any item by id; an unknown id is a usage error with a suggestion.
+/// Any item by id (ignoring case); an unknown id is a usage error with
+/// the nearest ids.
 fn lookup(plans: &PlanSet, id: &str) -> Result<EntityRef> {
-    if let Some(item) = plans.model.lookup(id) {
-        return Ok(item);
-    }
-    let mut ids: Vec<&str> = plans.model.ids().collect();
-    ids.sort_unstable();
-    match diag::did_you_mean(id, ids.iter().copied()) {
-        Some(near) => bail!("no item has the id `{id}`; did you mean `{near}`?"),
-        None => bail!("no item has the id `{id}` (ids are listed in the plan files)"),
-    }
+    super::ids::resolve(&plans.model, id, None)
 }
 
 fn strategy_scope(plans: &PlanSet, id: &str) -> Result<Scope> {
-    match lookup(plans, id)? {
+    match super::ids::resolve(&plans.model, id, Some(Kind::Strategy))? {
         EntityRef::Strategy(s) => Ok(Scope::new(&plans.model, &[s], &[])),
-        other => bail!(
-            "`{id}` is {}, not a strategy; strategies: {}",
-            other.kind().with_article(),
-            plans
-                .model
-                .strategies
-                .iter()
-                .map(|s| format!("`{}`", s.id))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => unreachable!("resolve checks the kind"),
     }
 }
 
@@ -164,8 +147,8 @@ fn draws(plans: &PlanSet, command: &Command) -> Result<Option<Draws>> {
     }
 }
 
-/// The strategy an item is in (a strategy is in itself); owners and
-/// boards are in none.
+/// The strategy an item is in (a strategy is in itself); owners, boards
+/// and recommendations are in none (explaining one draws on every file).
 fn strategy_of(model: &Model, item: EntityRef) -> Option<StrategyIx> {
     let of_priority = |p: PriorityIx| model.priority(p).strategy;
     Some(match item {
@@ -175,7 +158,7 @@ fn strategy_of(model: &Model, item: EntityRef) -> Option<StrategyIx> {
         EntityRef::Commitment(c) => of_priority(model.commitment(c).priority),
         EntityRef::Milestone(m) => model.strategy_of_milestone(m),
         EntityRef::Measure(m) => model.measure(m).strategy,
-        EntityRef::Owner(_) | EntityRef::Board(_) => return None,
+        EntityRef::Owner(_) | EntityRef::Board(_) | EntityRef::Recommendation(_) => return None,
     })
 }
 

@@ -58,11 +58,16 @@ pub fn aligned<'a>(columns: &[Column], row: &'a Row) -> impl Iterator<Item = &'a
     (0..columns.len()).map(move |i| row.cells.get(i).unwrap_or(EMPTY))
 }
 
-/// A cell's text as a row shows it: the first cell of a marked row with
-/// the row's mark after it.
-pub fn with_mark(text: String, row: &Row, index: usize) -> String {
+/// The column a row's mark is shown in: its id, or else its first.
+pub fn mark_column(columns: &[Column]) -> usize {
+    columns.iter().position(|c| c.key == "id").unwrap_or(0)
+}
+
+/// A cell's text as a row shows it: in the mark column of a marked row,
+/// with the row's mark after it.
+pub fn with_mark(text: String, row: &Row, columns: &[Column], index: usize) -> String {
     match row.mark() {
-        Some(mark) if index == 0 => format!("{text} {mark}"),
+        Some(mark) if index == mark_column(columns) => format!("{text} {mark}"),
         _ => text,
     }
 }

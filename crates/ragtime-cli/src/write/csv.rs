@@ -6,6 +6,12 @@
 //! is made text. A folder of tables also holds `facts.csv` (the title, the
 //! as-at date and the facts under the title) and, when there are any,
 //! `narratives.csv`.
+//!
+//! A section with nothing to list is a file with the header line alone, so
+//! a folder of CSV files always has the same files. With `--bom` each file
+//! starts with a UTF-8 byte order mark, which spreadsheet programs need to
+//! read accented letters right; it is off by default, since scripts and
+//! other tools read the mark as part of the first column's name.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,15 +19,25 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use ragtime_core::report::{Document, RowKind, Section, Table};
 
+use super::cells::{self, DateStyle};
+
 /// The file with the title, the as-at date and the facts.
 pub const FACTS_FILE: &str = "facts.csv";
 /// The file with every narrative in the report.
 pub const NARRATIVES_FILE: &str = "narratives.csv";
 
-use super::cells::{self, DateStyle};
+/// How CSV files are written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Start each file with a UTF-8 byte order mark.
+    pub bom: bool,
+}
 
 /// Writes one section's table.
-pub fn write_table(out: &mut dyn Write, table: &Table) -> csv::Result<()> {
+pub fn write_table(out: &mut dyn Write, table: &Table, options: Options) -> csv::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -57,7 +73,10 @@ pub fn tables(doc: &Document) -> impl Iterator<Item = (String, &Section, &Table)
 
 /// Writes the title, the as-at date and the facts under the title, one
 /// `label,value` row each.
-pub fn write_facts(out: &mut dyn Write, doc: &Document) -> csv::Result<()> {
+pub fn write_facts(out: &mut dyn Write, doc: &Document, options: Options) -> csv::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -75,7 +94,10 @@ pub fn write_facts(out: &mut dyn Write, doc: &Document) -> csv::Result<()> {
 }
 
 /// Writes every narrative in `doc`, with the section it is shown in.
-pub fn write_narratives(out: &mut dyn Write, doc: &Document) -> csv::Result<()> {
+pub fn write_narratives(out: &mut dyn Write, doc: &Document, options: Options) -> csv::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -114,7 +136,7 @@ pub fn write_narratives(out: &mut dyn Write, doc: &Document) -> csv::Result<()> 
 /// Writes every table of `doc` into `dir` (made if missing), then the
 /// facts and any narratives, returning the files written: the tables in
 /// section order, then `facts.csv` and `narratives.csv`.
-pub fn write_dir(dir: &Path, doc: &Document) -> Result<Vec<PathBuf>> {
+pub fn write_dir(dir: &Path, doc: &Document, options: Options) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     let mut written = Vec::new();
     let mut write_file = |name: &str, write: &dyn Fn(&mut dyn Write) -> csv::Result<()>| {
@@ -130,11 +152,11 @@ pub fn write_dir(dir: &Path, doc: &Document) -> Result<Vec<PathBuf>> {
         anyhow::Ok(())
     };
     for (name, _, table) in tables(doc) {
-        write_file(&name, &|out| write_table(out, table))?;
+        write_file(&name, &|out| write_table(out, table, options))?;
     }
-    write_file(FACTS_FILE, &|out| write_facts(out, doc))?;
+    write_file(FACTS_FILE, &|out| write_facts(out, doc, options))?;
     if doc.sections.iter().any(|s| !s.narratives.is_empty()) {
-        write_file(NARRATIVES_FILE, &|out| write_narratives(out, doc))?;
+        write_file(NARRATIVES_FILE, &|out| write_narratives(out, doc, options))?;
     }
     Ok(written)
 }
@@ -191,16 +213,16 @@ mod tests {
 
     fn render(table: &Table) -> String {
         let mut out = Vec::new();
-        write_table(&mut out, table).unwrap();
+        write_table(&mut out, table, Options::default()).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     fn render_with(
         doc: &Document,
-        write: fn(&mut dyn Write, &Document) -> csv::Result<()>,
+        write: fn(&mut dyn Write, &Document, Options) -> csv::Result<()>,
     ) -> String {
         let mut out = Vec::new();
-        write(&mut out, doc).unwrap();
+        write(&mut out, doc, Options::default()).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -282,7 +304,7 @@ mod tests {
     #[test]
     fn write_dir_writes_one_file_per_table() {
         let dir = tempfile::tempdir().unwrap();
-        let written = write_dir(dir.path(), &sample::board_pack()).unwrap();
+        let written = write_dir(dir.path(), &sample::board_pack(), Options::default()).unwrap();
         let names: Vec<_> = written
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

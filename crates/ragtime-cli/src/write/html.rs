@@ -114,8 +114,6 @@ struct ColumnView<'a> {
 struct RowView {
     kind: &'static str,
     cells: Vec<CellView>,
-    /// The illustrative mark, shown after the first cell.
-    mark: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +123,8 @@ struct CellView {
     class: String,
     rag: Option<RagView>,
     trend: Option<TrendView>,
+    /// The row's illustrative mark, shown after this cell's text.
+    mark: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -274,9 +274,14 @@ fn table(t: &Table) -> TableView<'_> {
         if row.kind == RowKind::Group || bodies.is_empty() {
             bodies.push(Vec::new());
         }
+        let marked = cells::mark_column(&t.columns);
         let cells = cells::aligned(&t.columns, row)
             .zip(&t.columns)
-            .map(|(c, col)| cell(c, col.align == Align::Right, col.key == "id"))
+            .enumerate()
+            .map(|(i, (c, col))| CellView {
+                mark: row.mark().filter(|_| i == marked),
+                ..cell(c, col.align == Align::Right, col.key == "id")
+            })
             .collect();
         let kind = match row.kind {
             RowKind::Item => "item",
@@ -286,11 +291,7 @@ fn table(t: &Table) -> TableView<'_> {
         bodies
             .last_mut()
             .expect("a body was pushed above")
-            .push(RowView {
-                kind,
-                cells,
-                mark: row.mark(),
-            });
+            .push(RowView { kind, cells });
     }
     TableView {
         columns: t
@@ -322,6 +323,7 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
         text: String::new(),
         class: classes.join(" "),
         rag: None,
+        mark: None,
         trend: None,
     };
     match c {

@@ -72,7 +72,12 @@ fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
         let texts: Vec<String> = cells::aligned(&table.columns, row)
             .enumerate()
             .map(|(i, c)| {
-                let text = cells::with_mark(cell(cells::plain(c, DateStyle::Short).trim()), row, i);
+                let text = cells::with_mark(
+                    cell(cells::plain(c, DateStyle::Short).trim()),
+                    row,
+                    &table.columns,
+                    i,
+                );
                 // Group headings are bold in their first cell, totals in
                 // every cell, so both stand out without colour.
                 let bold = match row.kind {

@@ -2,7 +2,9 @@
 //! boards that report to it, as one document in six parts: (1) the headline
 //! counts per strategy with the colour mix over the last four quarter ends,
 //! (2) progress by priority and commitment, (3) exceptions, (4) measures,
-//! (5) changes since the last meeting and (6) what is due before the next.
+//! (5) changes since the last meeting and (6) what is due before the next;
+//! and (7), when the board or a board reporting to it has made scrutiny
+//! recommendations, their tracker (`crate::recommendations`).
 //!
 //! Parts 1 to 4 are the portfolio, progress, exceptions and measures
 //! sections over [`Scope::board`]; the pack only numbers their headings. The
@@ -171,7 +173,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         s
     }));
     sections.extend(measures_sections(ctx, &scope).into_iter().map(|mut s| {
-        s.heading = if s.table.is_some() {
+        s.heading = if s.table.as_ref().is_some_and(|t| !t.rows.is_empty()) {
             format!("4. Measures: {}", s.heading)
         } else {
             "4. Measures".to_string()
@@ -182,8 +184,16 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     changes.heading = format!("5. {}", changes.heading);
     sections.push(changes);
     sections.push(due_section(ctx, &scope, next));
+    sections.extend(crate::recommendations::pack_sections(ctx, board));
 
-    let mut facts = vec![("Board".to_string(), format!("{} ({})", b.name, b.id))];
+    let mut facts = vec![(
+        "Board".to_string(),
+        super::marks::mark_if(format!("{} ({})", b.name, b.id), b.illustrative),
+    )];
+    if b.illustrative {
+        // The mark is on the board fact; the legend opens the pack.
+        super::marks::legend_for_fact(&mut sections[0]);
+    }
     if let Some(to) = b.reports_to {
         facts.push(("Reports to".to_string(), model.board(to).name.clone()));
     }
@@ -427,7 +437,7 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
         id: "due".to_string(),
         heading: "6. Due before the next meeting".to_string(),
         intro: vec![intro],
-        table: (!rows.is_empty()).then_some(Table { columns, rows }),
+        table: Some(Table { columns, rows }),
         notes: vec![
             "Open means not complete and not cancelled; the due date is the one in force at the \
              as-at date. Milestones already past their due date are Red and listed in the \
@@ -742,8 +752,10 @@ due = 2026-03-31
         let summary = &pack.sections[1];
         assert!(summary.intro[0].starts_with("The Idle Board oversees no strategy"));
         assert!(summary.chart.is_none());
-        assert!(pack.sections[7].table.is_none());
-        assert!(pack.sections[8].table.is_none());
+        // Nothing to list: the columns alone, for a CSV file's header.
+        let empty = |s: &Section| s.table.as_ref().is_some_and(|t| t.rows.is_empty());
+        assert!(empty(&pack.sections[7]));
+        assert!(empty(&pack.sections[8]));
     }
 
     #[test]

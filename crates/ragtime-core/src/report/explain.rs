@@ -1,8 +1,8 @@
 //! Explain: the rule and the data behind any item's rating, step by step.
 //! For a milestone, the update log and the rule that decided; for a measure,
 //! its series against target; for anything that rolls up (commitment,
-//! priority, objective, strategy, board, owner), the counts and thresholds,
-//! and every milestone counted.
+//! priority, objective, strategy, board, owner, and the delivery of a
+//! recommendation), the counts and thresholds, and every milestone counted.
 
 use super::cells::*;
 use super::context::Context;
@@ -75,6 +75,13 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
             ),
             rollup_sections(ctx, ctx.graph.holdings(o).milestones),
         ),
+        EntityRef::Recommendation(r) => (
+            crate::recommendations::report::describe(ctx, r),
+            rollup_sections(
+                ctx,
+                model.recommendation(r).delivering_milestones(&ctx.tree),
+            ),
+        ),
     };
     let mut sections = sections;
     if let Some(first) = sections.first_mut() {
@@ -100,6 +107,12 @@ fn is_illustrative(model: &Model, item: EntityRef) -> bool {
         EntityRef::Milestone(m) => model.milestone(m).illustrative,
         EntityRef::Commitment(c) => model.commitment(c).illustrative,
         EntityRef::Measure(m) => model.measure(m).illustrative,
+        EntityRef::Owner(o) => model.owner(o).illustrative,
+        EntityRef::Board(b) => model.board(b).illustrative,
+        EntityRef::Recommendation(r) => {
+            let r = model.recommendation(r);
+            r.illustrative || r.response.as_ref().is_some_and(|x| x.illustrative)
+        }
         _ => false,
     }
 }
@@ -138,6 +151,7 @@ fn milestones_behind(ctx: &Context, item: EntityRef) -> Vec<MilestoneIx> {
             .milestones(model)
             .collect(),
         EntityRef::Owner(o) => ctx.graph.holdings(o).milestones,
+        EntityRef::Recommendation(r) => model.recommendation(r).delivering_milestones(&ctx.tree),
     }
 }
 

@@ -21,6 +21,24 @@ pub(crate) fn legend(section: &mut Section) {
     }
 }
 
+/// `text` with the illustrative mark after it when `illustrative`: for a
+/// fact naming an owner or board marked so.
+pub(crate) fn mark_if(text: String, illustrative: bool) -> String {
+    if illustrative {
+        format!("{text} {ILLUSTRATIVE_MARK}")
+    } else {
+        text
+    }
+}
+
+/// Adds the legend to `section`'s notes, once, for a mark shown elsewhere
+/// (in a fact).
+pub(crate) fn legend_for_fact(section: &mut Section) {
+    if !section.notes.iter().any(|n| n == ILLUSTRATIVE_LEGEND) {
+        section.notes.push(ILLUSTRATIVE_LEGEND.to_string());
+    }
+}
+
 /// How many of the milestones counted (those on the plan at the ratings'
 /// date, cancelled included) are illustrative, and of how many.
 pub(crate) fn illustrative_share(

@@ -12,14 +12,14 @@
 //! combine the same sections.
 
 pub mod board;
-mod cells;
+pub(crate) mod cells;
 pub mod changes;
 mod context;
 pub mod doc;
 mod exceptions;
 mod explain;
-mod freshness;
-mod marks;
+pub(crate) mod freshness;
+pub(crate) mod marks;
 mod measures;
 pub mod owner;
 mod portfolio;

@@ -208,6 +208,11 @@ fn listing(
     let mut s = section(id, heading);
     if rows.is_empty() {
         s.intro.push(empty.into());
+        // No rows, but the columns, for a CSV's header line.
+        s.table = Some(Table {
+            columns,
+            rows: Vec::new(),
+        });
         return s;
     }
     s.intro.extend(intro);
@@ -341,7 +346,16 @@ pub fn owner_list(plans: &PlanSet, owner: OwnerIx, opts: &OwnerOptions) -> Docum
         plans.graph.holdings(owner).milestones,
     );
     let mut facts = facts(plans, opts);
-    facts.insert(0, ("Owner".into(), format!("{}, {}", o.role, o.org)));
+    facts.insert(
+        0,
+        (
+            "Owner".into(),
+            super::marks::mark_if(format!("{}, {}", o.role, o.org), o.illustrative),
+        ),
+    );
+    if o.illustrative {
+        super::marks::legend_for_fact(&mut summary);
+    }
     facts.insert(1, freshness.fact(opts.as_of));
     Document {
         kind: "owner".into(),
@@ -381,7 +395,7 @@ pub fn owners_summary(plans: &PlanSet, opts: &OwnerOptions) -> Document {
         rows.push(Row {
             kind: RowKind::Item,
             cells,
-            illustrative: false,
+            illustrative: o.illustrative,
         });
     }
     let mut owners = section("owners", "Owners");
@@ -399,6 +413,7 @@ pub fn owners_summary(plans: &PlanSet, opts: &OwnerOptions) -> Document {
         owners
             .notes
             .push("Owners who own no milestone are not listed.".into());
+        super::marks::legend(&mut owners);
     }
     Document {
         kind: "owners".into(),

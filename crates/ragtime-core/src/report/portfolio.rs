@@ -59,6 +59,8 @@ struct Line {
     id: Option<String>,
     name: String,
     counts: Counts,
+    /// The row's owner or board is marked `illustrative = true`.
+    illustrative: bool,
 }
 
 /// The summary table of `scope`, one row per `by`, with a totals row.
@@ -103,7 +105,10 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
     };
     let mut rows: Vec<Row> = lines
         .iter()
-        .map(|l| row(RowKind::Item, l.id.clone(), l.name.clone(), &l.counts))
+        .map(|l| Row {
+            illustrative: l.illustrative,
+            ..row(RowKind::Item, l.id.clone(), l.name.clone(), &l.counts)
+        })
         .collect();
     rows.push(row(RowKind::Total, None, "Total".to_string(), &total));
 
@@ -136,7 +141,7 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         &ctx.ratings,
         scope.milestones(model),
     ));
-    Section {
+    let mut section = Section {
         id: "summary".to_string(),
         heading: format!("Milestones by {}", by.noun()),
         intro: vec![format!(
@@ -160,7 +165,9 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         notes,
         chart: Some(Chart::StackedBars { bars }),
         narratives: Vec::new(),
-    }
+    };
+    marks::legend(&mut section);
+    section
 }
 
 fn capitalise(s: &str) -> String {
@@ -199,6 +206,7 @@ fn by_strategy(ctx: &Context, scope: &Scope) -> Vec<Line> {
         .enumerate()
         .filter(|(i, _)| scope.touches(&ctx.tree, StrategyIx::from_usize(*i)))
         .map(|(i, s)| Line {
+            illustrative: false,
             id: Some(s.id.clone()),
             name: s.title.clone(),
             counts: counts[i].clone(),
@@ -222,6 +230,7 @@ fn by_priority(ctx: &Context, scope: &Scope) -> Vec<Line> {
                     .any(|&c| scope.has_commitment(c))
         })
         .map(|(i, p)| Line {
+            illustrative: false,
             id: Some(p.id.clone()),
             name: p.title.clone(),
             counts: counts[i].clone(),
@@ -238,6 +247,7 @@ fn by_owner(ctx: &Context, scope: &Scope) -> Vec<Line> {
         .enumerate()
         .filter(|(i, _)| counts[*i].total() > 0)
         .map(|(i, o)| Line {
+            illustrative: o.illustrative,
             id: Some(o.id.clone()),
             name: o.role.clone(),
             counts: counts[i].clone(),
@@ -256,6 +266,7 @@ fn by_organisation(ctx: &Context, scope: &Scope) -> Vec<Line> {
     }
     orgs.into_iter()
         .map(|(org, counts)| Line {
+            illustrative: false,
             id: None,
             name: org.to_string(),
             counts,
@@ -306,6 +317,7 @@ fn by_board(ctx: &Context, scope: &Scope) -> Vec<Line> {
             }
         }
         lines.push(Line {
+            illustrative: b.illustrative,
             id: Some(b.id.clone()),
             name: b.name.clone(),
             counts,
