@@ -17,3 +17,4 @@ mod schema;
 mod support;
 mod toml_suite;
 mod update;
+mod xlsx;

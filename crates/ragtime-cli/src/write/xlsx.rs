@@ -1,0 +1,458 @@
+//! Excel workbooks (`.xlsx`): a contents sheet with the report's facts,
+//! then one sheet per section, its table under a frozen header row with
+//! filters, RAG cells filled with the scale's colours and the rating in
+//! words, and the as-at date on every sheet.
+//!
+//! Like every writer this lays a [`Document`] out and computes nothing:
+//! counts and dates are written as numbers and dates so a spreadsheet can
+//! sort and sum them, percentages as the whole percent the report gives,
+//! and measured values as the figure the report already rounded. Text is
+//! always written as text, never as a formula, whatever it starts with.
+//! The workbook is made in memory and handed back whole, so the caller
+//! writes all of it or nothing.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use ragtime_core::report::{Align, Cell, Colour, Document, RagCell, RowKind, Section, Table};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::cells::{self, DateStyle};
+
+/// Excel's longest sheet name.
+const SHEET_NAME_MAX: usize = 31;
+/// The widest a column is made to fit its contents, in pixels; longer text
+/// wraps.
+const COLUMN_MAX_PIXELS: u32 = 420;
+
+/// The workbook's bytes.
+pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    // The creation time is the as-at date, not the clock, so the same
+    // report is the same bytes.
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(doc.title.as_str())
+            .set_subject(format!("As at {}", cells::long_date(doc.as_at)))
+            .set_creation_datetime(&excel_date(doc.as_at)?),
+    );
+    let styles = Styles::new();
+    let names = sheet_names(doc.sections.iter().map(|s| s.id.as_str()));
+    contents(book.add_worksheet(), doc, &names, &styles)?;
+    for (section, name) in doc.sections.iter().zip(&names) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        section_sheet(sheet, doc, section, &styles)?;
+    }
+    book.save_to_buffer()
+}
+
+/// The formats used, made once.
+struct Styles {
+    title: Format,
+    heading: Format,
+    label: Format,
+    date: Format,
+    header: Format,
+    header_right: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let header = Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_border_bottom(FormatBorder::Thin);
+        Styles {
+            title: Format::new().set_bold().set_font_size(14),
+            heading: Format::new().set_bold().set_font_size(12),
+            label: Format::new().set_bold(),
+            date: Format::new()
+                .set_num_format("d mmmm yyyy")
+                .set_align(FormatAlign::Left),
+            header_right: header.clone().set_align(FormatAlign::Right),
+            header,
+        }
+    }
+}
+
+/// The first sheet: title, as-at date, the facts, and what each sheet
+/// holds, with a link to it.
+fn contents(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    names: &[String],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.set_name("Contents")?;
+    sheet.write_string_with_format(0, 0, &doc.title, &styles.title)?;
+    let mut row = 2;
+    row = as_at(sheet, row, doc, styles)?;
+    for (label, value) in &doc.facts {
+        sheet.write_string_with_format(row, 0, label, &styles.label)?;
+        sheet.write_string(row, 1, value)?;
+        row += 1;
+    }
+    row += 1;
+    sheet.write_string_with_format(row, 0, "Sheet", &styles.header)?;
+    sheet.write_string_with_format(row, 1, "What it holds", &styles.header)?;
+    row += 1;
+    for (section, name) in doc.sections.iter().zip(names) {
+        let target = format!("internal:'{}'!A1", name.replace('\'', "''"));
+        sheet.write_url_with_text(row, 0, target.as_str(), name.as_str())?;
+        sheet.write_string(row, 1, &section.heading)?;
+        row += 1;
+    }
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 90)?;
+    Ok(())
+}
+
+/// `As at | 30 September 2025` at `row`; the next free row.
+fn as_at(
+    sheet: &mut Worksheet,
+    row: u32,
+    doc: &Document,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    sheet.write_string_with_format(row, 0, "As at", &styles.label)?;
+    sheet.write_datetime_with_format(row, 1, excel_date(doc.as_at)?, &styles.date)?;
+    Ok(row + 1)
+}
+
+/// One section: the document's title, the section's heading, the as-at
+/// date and the intro above its table; the notes below it.
+fn section_sheet(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    section: &Section,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    // Rows above the table: title, heading, as at, a blank, the intro and
+    // a blank before the header.
+    let intro_row = 4;
+    let header_row =
+        intro_row + len_u32(section.intro.len()) + u32::from(!section.intro.is_empty());
+    let mut row = header_row;
+    if let Some(table) = &section.table {
+        row = write_table(sheet, header_row, table, styles)?;
+        // Fitted to the table alone: the title and paragraphs above and
+        // below spill across the columns instead of widening the first.
+        sheet.set_autofit_max_width(COLUMN_MAX_PIXELS).autofit();
+        sheet.set_freeze_panes(header_row + 1, 0)?;
+        if !table.columns.is_empty() {
+            let last_row = (row - 1).max(header_row);
+            sheet.autofilter(header_row, 0, last_row, col_u16(table.columns.len() - 1))?;
+        }
+        row += 1;
+    }
+    sheet.write_string_with_format(0, 0, &doc.title, &styles.title)?;
+    sheet.write_string_with_format(1, 0, &section.heading, &styles.heading)?;
+    as_at(sheet, 2, doc, styles)?;
+    for (i, paragraph) in section.intro.iter().enumerate() {
+        sheet.write_string(
+            intro_row + len_u32(i),
+            0,
+            cells::normalise_newlines(paragraph),
+        )?;
+    }
+    for paragraph in &section.notes {
+        sheet.write_string(row, 0, cells::normalise_newlines(paragraph))?;
+        row += 1;
+    }
+    Ok(())
+}
+
+/// The header at `header_row` and the rows below it; the row after the
+/// last.
+fn write_table(
+    sheet: &mut Worksheet,
+    header_row: u32,
+    table: &Table,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    for (c, column) in table.columns.iter().enumerate() {
+        let format = match column.align {
+            Align::Left => &styles.header,
+            Align::Right => &styles.header_right,
+        };
+        sheet.write_string_with_format(header_row, col_u16(c), &column.heading, format)?;
+    }
+    let mut row = header_row + 1;
+    for r in &table.rows {
+        for (c, cell) in cells::aligned(&table.columns, r).enumerate() {
+            write_cell(sheet, row, col_u16(c), cell, r.kind, table.columns[c].align)?;
+        }
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// One typed cell, as the type it is.
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    kind: RowKind,
+    align: Align,
+) -> Result<(), XlsxError> {
+    let mut format = Format::new();
+    match kind {
+        RowKind::Item => {}
+        RowKind::Group => format = format.set_bold(),
+        RowKind::Total => format = format.set_bold().set_border_top(FormatBorder::Thin),
+    }
+    if align == Align::Right {
+        format = format.set_align(FormatAlign::Right);
+    }
+    match cell {
+        Cell::Empty => {
+            sheet.write_blank(row, col, &format)?;
+        }
+        Cell::Count(n) => {
+            // Counts are far below 2^53, so exact as a spreadsheet number.
+            sheet.write_number_with_format(row, col, *n as f64, &format)?;
+        }
+        Cell::Percent(p) => {
+            // The whole percent the report gives, shown with its sign.
+            let format = format.set_num_format("0\"%\"");
+            sheet.write_number_with_format(row, col, f64::from(*p), &format)?;
+        }
+        Cell::Number { text, unit } => match number_format(text, unit.as_deref()) {
+            Some((value, num_format)) => {
+                let format = format.set_num_format(num_format);
+                sheet.write_number_with_format(row, col, value, &format)?;
+            }
+            None => {
+                let words = cells::with_unit(text, unit.as_deref());
+                sheet.write_string_with_format(row, col, words, &format)?;
+            }
+        },
+        Cell::Date(d) => {
+            let format = format.set_num_format("d mmm yyyy");
+            sheet.write_datetime_with_format(row, col, excel_date(*d)?, &format)?;
+        }
+        Cell::Rag(rag) => {
+            let format = rag_format(format, rag);
+            sheet.write_string_with_format(
+                row,
+                col,
+                cells::plain(cell, DateStyle::Iso),
+                &format,
+            )?;
+        }
+        Cell::Text(_) | Cell::Status(_) | Cell::Trend(_) => {
+            let text = cells::normalise_newlines(&cells::plain(cell, DateStyle::Iso));
+            let format = format.set_text_wrap();
+            sheet.write_string_with_format(row, col, text, &format)?;
+        }
+    }
+    Ok(())
+}
+
+/// A RAG cell's fill and text colour: the scale's colour, as the HTML
+/// pack shows it.
+fn rag_format(format: Format, rag: &RagCell) -> Format {
+    let swatch = super::html::swatch(rag.colour);
+    let format = format
+        .set_background_color(swatch.background)
+        .set_font_color(swatch.text);
+    if rag.colour == Colour::Grey {
+        format
+    } else {
+        format.set_bold()
+    }
+}
+
+/// A measured value as a number and the format that shows it as the
+/// report wrote it (`92.0` with unit `%` is 92.0 shown as `92.0%`), or
+/// `None` when the text is not a plain number or the unit cannot be put
+/// in a number format: it is then written as text.
+fn number_format(text: &str, unit: Option<&str>) -> Option<(f64, String)> {
+    let plain = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || !digits(whole)
+        || !digits(fraction)
+        || (plain.contains('.') && fraction.is_empty())
+    {
+        return None;
+    }
+    let value: f64 = text.parse().ok()?;
+    let mut format = if fraction.is_empty() {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(fraction.len()))
+    };
+    match unit {
+        None | Some("") => {}
+        Some(unit) if unit.contains(['"', '\\']) || unit.chars().any(char::is_control) => {
+            return None;
+        }
+        Some("%") => format.push_str("\"%\""),
+        Some(unit) => format.push_str(&format!("\" {unit}\"")),
+    }
+    Some((value, format))
+}
+
+fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(date.year()).map_err(|_| {
+        XlsxError::ParameterError(format!("{date} is outside the dates a workbook holds"))
+    })?;
+    // Month and day always fit.
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
+}
+
+/// A sheet name for each section id: Excel's rules (at most 31
+/// characters, none of `[]:*?/\`, not starting or ending with `'`, not
+/// `History`, unique ignoring case, and not `Contents`, the first sheet).
+pub fn sheet_names<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut taken: BTreeSet<String> =
+        BTreeSet::from(["contents".to_string(), "history".to_string()]);
+    ids.map(|id| {
+        let clean: String = id
+            .chars()
+            .map(|c| {
+                if "[]:*?/\\".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let clean = clean.trim_matches('\'').trim();
+        let base: String = if clean.is_empty() {
+            "Sheet".into()
+        } else {
+            clean.into()
+        };
+        let mut name = truncate(&base, SHEET_NAME_MAX);
+        let mut n = 2;
+        while !taken.insert(name.to_lowercase()) {
+            let suffix = format!(" ({n})");
+            name = format!("{}{suffix}", truncate(&base, SHEET_NAME_MAX - suffix.len()));
+            n += 1;
+        }
+        name
+    })
+    .collect()
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    text.chars()
+        .take(max)
+        .collect::<String>()
+        .trim_end_matches('\'')
+        .to_string()
+}
+
+fn len_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Report tables have a dozen columns at most; Excel takes 16,384.
+fn col_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::sample;
+    use calamine::{Data, Reader, Xlsx};
+
+    fn read(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
+        Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook calamine reads")
+    }
+
+    #[test]
+    fn every_section_is_a_sheet_after_the_contents() {
+        let doc = sample::board_pack();
+        let mut book = read(write(&doc).unwrap());
+        let mut expected = vec!["Contents".to_string()];
+        expected.extend(sheet_names(doc.sections.iter().map(|s| s.id.as_str())));
+        assert_eq!(book.sheet_names(), expected);
+        for (section, name) in doc.sections.iter().zip(&expected[1..]) {
+            let range = book.worksheet_range(name).unwrap();
+            assert_eq!(
+                range.get_value((1, 0)),
+                Some(&Data::String(section.heading.clone()))
+            );
+            assert_eq!(range.get_value((2, 0)), Some(&Data::String("As at".into())));
+        }
+    }
+
+    #[test]
+    fn the_same_document_is_the_same_bytes() {
+        let doc = sample::board_pack();
+        assert_eq!(write(&doc).unwrap(), write(&doc).unwrap());
+    }
+
+    /// Text that starts like a formula is a string cell, never a formula.
+    #[test]
+    fn formula_like_text_stays_text() {
+        let doc = sample::hostile();
+        let mut book = read(write(&doc).unwrap());
+        for name in book.sheet_names() {
+            let formulas = book.worksheet_formula(&name).unwrap();
+            assert!(
+                formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+                "a formula in {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_keep_the_precision_reported() {
+        assert_eq!(
+            number_format("92.0", Some("%")),
+            Some((92.0, "0.0\"%\"".into()))
+        );
+        assert_eq!(
+            number_format("104", Some("homes")),
+            Some((104.0, "0\" homes\"".into()))
+        );
+        assert_eq!(number_format("-3.25", None), Some((-3.25, "0.00".into())));
+        assert_eq!(number_format("1,234", None), None);
+        assert_eq!(number_format("3.", None), None);
+        assert_eq!(number_format("n/a", None), None);
+        assert_eq!(number_format("5", Some("\"x\"")), None);
+    }
+
+    #[test]
+    fn sheet_names_follow_excel_rules() {
+        let ids = [
+            "summary",
+            "Summary",
+            "contents",
+            "a/b:c*d?e[f]g\\h",
+            "'quoted'",
+            "progress-a-strategy-id-far-longer-than-thirty-one",
+            "progress-a-strategy-id-far-longer-than-thirty-two",
+            "",
+            "History",
+        ];
+        let names = sheet_names(ids.into_iter());
+        assert_eq!(
+            names,
+            [
+                "summary",
+                "Summary (2)",
+                "contents (2)",
+                "a_b_c_d_e_f_g_h",
+                "quoted",
+                "progress-a-strategy-id-far-long",
+                "progress-a-strategy-id-far- (2)",
+                "Sheet",
+                "History (2)",
+            ]
+        );
+        for name in &names {
+            assert!(name.chars().count() <= SHEET_NAME_MAX, "{name}");
+        }
+    }
+}
