@@ -21,6 +21,7 @@ pub mod report;
 pub mod rollup;
 pub mod schema;
 pub mod settings;
+pub mod sheet;
 pub mod source;
 pub mod stages;
 mod syntax;
