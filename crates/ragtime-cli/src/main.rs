@@ -27,6 +27,7 @@ mod files;
 mod ics;
 mod output;
 mod save;
+mod sheets;
 mod write;
 
 use std::process::ExitCode;

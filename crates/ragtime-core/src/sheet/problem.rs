@@ -118,7 +118,10 @@ mod tests {
         let mut place = Place::book("Q3 returns/hos-fostering.xlsx");
         assert_eq!(place.to_string(), "Q3 returns/hos-fostering.xlsx");
         place.sheet = Some("Milestones".into());
-        assert_eq!(place.to_string(), "Q3 returns/hos-fostering.xlsx!Milestones");
+        assert_eq!(
+            place.to_string(),
+            "Q3 returns/hos-fostering.xlsx!Milestones"
+        );
         place.cell = Some(CellRef::new(11, 5));
         assert_eq!(
             place.to_string(),

@@ -71,8 +71,16 @@ pub fn read_text(grid: &Grid, cell: CellRef) -> Result<Option<String>, Problem> 
 
 /// The text forms of a date that are read, day before month as in the UK.
 const DATE_FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y",
-    "%d %b, %Y", "%d %B, %Y", "%Y/%m/%d",
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d-%b-%Y",
+    "%d %b, %Y",
+    "%d %B, %Y",
+    "%Y/%m/%d",
 ];
 
 /// The first and last days a serial number in a date column is taken as:
@@ -101,10 +109,7 @@ pub fn parse_date_text(text: &str) -> Result<NaiveDate, DateProblem> {
             if date.year() < 1000 {
                 return Err(DateProblem {
                     message: format!("`{text}` has a two-digit year"),
-                    help: format!(
-                        "write the year in full, e.g. `{}`",
-                        with_full_year(date)
-                    ),
+                    help: format!("write the year in full, e.g. `{}`", with_full_year(date)),
                 });
             }
             return Ok(date);
@@ -126,7 +131,12 @@ pub fn parse_date_text(text: &str) -> Result<NaiveDate, DateProblem> {
 
 /// `31/12/25` read as year 25 means 2025.
 fn with_full_year(date: NaiveDate) -> String {
-    format!("{:02}/{:02}/20{:02}", date.day(), date.month(), date.year() % 100)
+    format!(
+        "{:02}/{:02}/20{:02}",
+        date.day(),
+        date.month(),
+        date.year() % 100
+    )
 }
 
 /// A date: a date cell, a serial number (the 1900 date system: 46022 is
@@ -267,7 +277,10 @@ mod tests {
         let p = problem(Value::Text("31/12/25".into()));
         assert_eq!(p.code, Code::BadDate);
         assert_eq!(p.message, "`31/12/25` has a two-digit year");
-        assert_eq!(p.help.as_deref(), Some("write the year in full, e.g. `31/12/2025`"));
+        assert_eq!(
+            p.help.as_deref(),
+            Some("write the year in full, e.g. `31/12/2025`")
+        );
         let p = problem(Value::Text("12/31/2025".into()));
         assert_eq!(p.message, "`12/31/2025` is not a date");
         let p = problem(Value::Number(50.0));
@@ -294,7 +307,10 @@ mod tests {
         assert_eq!(p.code, Code::CellError);
         let mut g = grid(Value::Empty);
         g.uncomputed.push(A1);
-        assert_eq!(read_text(&g, A1).unwrap_err().code, Code::FormulaNotComputed);
+        assert_eq!(
+            read_text(&g, A1).unwrap_err().code,
+            Code::FormulaNotComputed
+        );
         assert_eq!(
             read_text(&grid(Value::Text("a\r\nb".into())), A1),
             Ok(Some("a\nb".into()))
@@ -310,7 +326,11 @@ mod tests {
             (Value::Text(" 100 ".into()), Some(100)),
             (Value::Empty, None),
         ] {
-            assert_eq!(read_percent(&grid(value.clone()), A1), Ok(want), "{value:?}");
+            assert_eq!(
+                read_percent(&grid(value.clone()), A1),
+                Ok(want),
+                "{value:?}"
+            );
         }
         for value in [
             Value::Number(140.0),
