@@ -75,6 +75,34 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write milestone due dates as an iCalendar (.ics) file to subscribe to.
     Calendar(CalendarArgs),
+    /// Quarterly returns by spreadsheet: a workbook per owner to fill in
+    /// (`make`), and reading the filled returns into the update logs
+    /// (`import`). See docs/returns.md.
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReturnsCommand {
+    /// Write one workbook per owner: their live milestones, with columns
+    /// to fill in (status, note, percent, revised date and reason,
+    /// corrective action, update date). Existing files are never replaced.
+    Make(ReturnsMakeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReturnsMakeArgs {
+    /// The quarter the return is for, e.g. 2025/26-Q3 (Q1 = April-June).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Quarter,
+
+    /// Only this owner's return (an owner id).
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Option<String>,
+
+    /// The folder to write the workbooks into (made if missing).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "returns")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -147,6 +147,28 @@ pub fn write_binary(path: Option<&Path>, bytes: &[u8], what: &str) -> Result<()>
 /// Writes `bytes` to `path` whole or not at all: a temporary file beside
 /// it, flushed to disk, then renamed over it.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_beside(path, bytes)?;
+    temp.persist(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+/// As [`write_whole`], but never replaces a file: if `path` exists, even
+/// one made a moment ago by something else, nothing is written.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_beside(path, bytes)?;
+    temp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("`{}` is already there; it was not replaced", path.display())
+        } else {
+            anyhow::Error::new(e.error).context(format!("cannot write `{}`", path.display()))
+        }
+    })?;
+    Ok(())
+}
+
+/// `bytes` in a temporary file in `path`'s folder, flushed to disk.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -166,9 +188,7 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    Ok(temp)
 }
 
 /// The document cut down to the section with id `id`.

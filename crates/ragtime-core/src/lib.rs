@@ -18,6 +18,7 @@ pub mod period;
 pub mod rating;
 pub mod raw;
 pub mod report;
+pub mod returns;
 pub mod rollup;
 pub mod schema;
 pub mod settings;

@@ -6,6 +6,7 @@ mod check;
 mod graph;
 mod owner;
 mod report;
+mod returns;
 mod schema;
 mod update;
 
@@ -30,6 +31,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::Returns(command) => returns::run(&args, command),
     }
 }
 

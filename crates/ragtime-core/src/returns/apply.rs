@@ -1,0 +1,1 @@
+//! What a filled return adds to the plans.
