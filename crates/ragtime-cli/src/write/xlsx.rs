@@ -142,6 +142,7 @@ fn section_sheet(
         // below spill across the columns instead of widening the first.
         sheet.set_autofit_max_width(COLUMN_MAX_PIXELS).autofit();
         sheet.set_freeze_panes(header_row + 1, 0)?;
+        print_setup(sheet, Some(header_row))?;
         if !table.columns.is_empty() {
             let last_row = (row - 1).max(header_row);
             sheet.autofilter(header_row, 0, last_row, col_u16(table.columns.len() - 1))?;
@@ -297,6 +298,31 @@ fn number_format(text: &str, unit: Option<&str>) -> Option<(f64, String)> {
         Some(unit) => format.push_str(&format!("\" {unit}\"")),
     }
     Some((value, format))
+}
+
+/// How many lines `text` takes wrapped in a column `width` characters
+/// wide: an estimate, since the font decides, for row heights.
+pub fn lines(text: &str, width: f64) -> u32 {
+    let per_line = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0) as u32)
+        .sum::<u32>()
+        .max(1)
+}
+
+/// Printing: landscape A4, the columns fitted to the page's width, the
+/// header row on every page, and page numbers.
+pub fn print_setup(sheet: &mut Worksheet, header: Option<u32>) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    sheet
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0)
+        .set_footer("&CPage &P of &N");
+    if let Some(row) = header {
+        sheet.set_repeat_rows(row, row)?;
+    }
+    Ok(())
 }
 
 fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {

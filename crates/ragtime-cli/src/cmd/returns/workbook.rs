@@ -160,6 +160,17 @@ fn milestones(
             sheet.write_blank(row, col(c), format)?;
         }
         sheet.write_datetime_with_format(row, col(Column::UpdateDate), end, &open_date)?;
+        let lines = [
+            (Column::Milestone, r.title.as_str()),
+            (Column::Strategy, r.strategy.as_str()),
+            (Column::LastNote, r.last_note.as_deref().unwrap_or("")),
+        ]
+        .iter()
+        .map(|(c, text)| crate::write::xlsx::lines(text, width(*c)))
+        .max()
+        .unwrap_or(1);
+        // Spreadsheet programs do not all grow a row to its wrapped text.
+        sheet.set_row_height(row, 15 * lines.max(2))?;
     }
     if !book.rows.is_empty() {
         let last = first + book.rows.len() as u32 - 1;
@@ -167,6 +178,7 @@ fn milestones(
         sheet.autofilter(HEADER_ROW, 0, last, col(Column::UpdateDate))?;
     }
     sheet.set_freeze_panes(first, col(Column::Milestone) + 1)?;
+    crate::write::xlsx::print_setup(sheet, Some(HEADER_ROW))?;
     sheet.protect_with_options(&ProtectionOptions {
         format_columns: true,
         format_rows: true,
@@ -275,6 +287,7 @@ fn notes(sheet: &mut Worksheet, book: &ReturnBook) -> Result<(), XlsxError> {
         sheet.write_string_with_format(row, 1, meaning(*status), &wrap)?;
         row += 1;
     }
+    crate::write::xlsx::print_setup(sheet, None)?;
     sheet.protect();
     Ok(())
 }
