@@ -80,6 +80,36 @@ pub enum Command {
     /// (`import`). See docs/returns.md.
     #[command(subcommand)]
     Returns(ReturnsCommand),
+    /// Make a plan file from an existing action-plan spreadsheet or CSV
+    /// (one row per milestone), read as a mapping file says. Owners the
+    /// registry does not have are listed to add; an existing file is never
+    /// replaced. See docs/returns.md.
+    ImportPlan(ImportPlanArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportPlanArgs {
+    /// The spreadsheet (.xlsx) or CSV file.
+    pub file: PathBuf,
+
+    /// The mapping: the strategy, which heading holds what, and the
+    /// spreadsheet's words for statuses and owners (TOML).
+    #[arg(long, short = 'm', value_name = "MAPPING")]
+    pub mapping: PathBuf,
+
+    /// The sheet to read (default: the mapping's `sheet`, or the first
+    /// visible sheet).
+    #[arg(long, value_name = "SHEET")]
+    pub sheet: Option<String>,
+
+    /// The plan file to write (default: the mapping's `file`, or
+    /// `<strategy id>.toml`, in the plans folder).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print the plan file and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -678,3 +678,72 @@ mod tests {
         }
     }
 }
+
+/// A problem in a spreadsheet as a compiler-style block: the message and
+/// code, `--> book!sheet!F12`, the cell's value with the row's number in
+/// the gutter, and a help line. The value is shown with line breaks and
+/// control characters escaped, so nothing typed in a cell reaches the
+/// terminal raw.
+pub fn problem(p: &ragtime_core::sheet::Problem, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let level = match p.severity() {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let message = visible(&p.message);
+    let place = visible(&p.place.to_string());
+    let value = p.value.as_deref().map(visible);
+    let title = level
+        .clone()
+        .primary_title(message.as_str())
+        .id(p.code.as_str());
+    let mut group = title.element(Origin::path(place.as_str()));
+    let help = p.help.as_deref().map(visible);
+    let label_text = visible(&p.label);
+    if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+        // The value under the place, with the row's number in the gutter:
+        // a group of its own, so it is not drawn as a second file.
+        let row = p.place.cell.map_or(1, |c| c.row as usize + 1);
+        let mut excerpt = Group::with_level(level).element(
+            Snippet::source(value).line_start(row).annotation(
+                AnnotationKind::Primary
+                    .span(0..value.len())
+                    .label(label(&label_text)),
+            ),
+        );
+        if let Some(help) = &help {
+            excerpt = excerpt.element(Level::HELP.message(help.as_str()));
+        }
+        let head = renderer.render(&[group]);
+        let body = renderer.render(&[excerpt]);
+        return format!("{head}\n{body}");
+    }
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group])
+}
+
+/// Text with line breaks, tabs, other control characters and
+/// bidirectional overrides written as escapes, on one line.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.push_str(&c.escape_unicode().to_string())
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -4,6 +4,7 @@ mod board;
 mod calendar;
 mod check;
 mod graph;
+mod import_plan;
 mod owner;
 mod report;
 mod returns;
@@ -32,6 +33,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
         Command::Returns(command) => returns::run(&args, command),
+        Command::ImportPlan(import) => import_plan::run(&args, import),
     }
 }
 

@@ -6,6 +6,7 @@
 //! The CLI reads the workbook or CSV file and hands over a [`Grid`] per
 //! sheet; nothing here opens a file or knows a file format.
 
+pub mod origin;
 mod problem;
 mod value;
 
