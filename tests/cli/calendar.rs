@@ -64,3 +64,20 @@ fn bad_date_is_a_usage_error() {
     assert_eq!(run.code, 2, "{}", run.render());
     snapshot!("calendar_bad_date", run.render());
 }
+
+/// Regression: three lines of the shipped plans' calendar were 76 octets.
+#[test]
+fn the_shipped_calendar_is_folded_at_75_octets_with_reminders() {
+    let run = ragtime(&["calendar", "--as-of", "2025-09-30", "--remind", "14"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert_well_formed(&run.stdout);
+    let events = run.stdout.matches("BEGIN:VEVENT").count();
+    assert!(events > 50, "{events}");
+    assert_eq!(run.stdout.matches("BEGIN:VALARM").count(), events);
+    let uids: std::collections::BTreeSet<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("UID:"))
+        .collect();
+    assert_eq!(uids.len(), 2 * events, "UIDs are not unique");
+}

@@ -144,3 +144,53 @@ fn a_closed_pipe_is_not_an_error() {
         assert!(stderr.is_empty(), "{format:?}: {stderr}");
     }
 }
+
+/// Regression: an empty section (no Amber milestones) failed with
+/// `--table amber` and was left out of `-o DIR` without a word. It is a
+/// file with the header line alone.
+#[test]
+fn an_empty_section_is_a_header_only_csv() {
+    let args = |extra: &[&str]| {
+        let mut all = vec![
+            "exceptions",
+            "DA",
+            "--as-of",
+            "2025-09-30",
+            "--format",
+            "csv",
+        ];
+        all.extend_from_slice(extra);
+        ragtime(&all)
+    };
+    let one = args(&["--table", "amber"]);
+    assert_eq!(one.code, 0, "{}", one.render());
+    assert_eq!(
+        one.stdout,
+        "row,id,milestone,owner,rag,why,due,days_overdue,redated,note,action\r\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("exceptions");
+    let run = args(&["-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    let amber = std::fs::read_to_string(out.join("amber.csv")).unwrap();
+    assert_eq!(amber, one.stdout);
+    assert!(out.join("red.csv").exists());
+    // The other formats say there is nothing, as before.
+    let table = ragtime(&[
+        "exceptions",
+        "DA",
+        "--as-of",
+        "2025-09-30",
+        "--table",
+        "amber",
+    ]);
+    snapshot!("formats_empty_section_table", table.render());
+}
+
+#[test]
+fn bom_starts_each_csv_file_for_spreadsheets() {
+    let plain = pack(&["--format", "csv", "--table", "summary"]);
+    let marked = pack(&["--format", "csv", "--table", "summary", "--bom"]);
+    assert!(!plain.stdout.starts_with('\u{feff}'));
+    assert_eq!(marked.stdout, format!("\u{feff}{}", plain.stdout));
+}

@@ -303,3 +303,110 @@ fn every_milestone_is_sourced_or_marked_illustrative() {
         "neither sourced nor illustrative: {unmarked:?}"
     );
 }
+
+/// The cells of every commitment row of the Cabinet pack as at 2025/26 Q2,
+/// as its JSON gives them.
+fn cabinet_commitments() -> Vec<serde_json::Value> {
+    let run = crate::support::ragtime(&[
+        "board",
+        "cabinet",
+        "--period",
+        "2025/26-Q2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["id"].as_str().unwrap().starts_with("progress-"))
+        .flat_map(|s| s["table"]["rows"].as_array().unwrap().clone())
+        .filter(|row| row["kind"] == "item")
+        .map(|row| row["cells"].clone())
+        .collect()
+}
+
+/// The bug: in the Cabinet pack as at 2025/26 Q2, 41 of 110 commitments
+/// were Red, 26 of them with no Red milestone (CPS-P1-C2: 2 complete and 1
+/// at risk is 66%, so Red). A rollup is now never worse than its worst
+/// milestone: every Red commitment in the pack has a Red milestone.
+#[test]
+fn no_red_commitment_in_the_cabinet_pack_without_a_red_milestone() {
+    let commitments = cabinet_commitments();
+    assert_eq!(commitments.len(), 110, "commitments in the Cabinet pack");
+    let red: Vec<&serde_json::Value> = commitments
+        .iter()
+        .filter(|c| c["rag"]["rag"]["label"] == "Red")
+        .collect();
+    assert!(!red.is_empty(), "the pack has Red commitments to check");
+    let unfounded: Vec<&str> = red
+        .iter()
+        .filter(|c| c["not_on_target"]["count"].as_u64() == Some(0))
+        .map(|c| c["id"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        unfounded.is_empty(),
+        "Red with no Red milestone: {unfounded:?}"
+    );
+    // CPS-P1-C2 is held at Amber.
+    let c2 = commitments
+        .iter()
+        .find(|c| c["id"]["text"] == "CPS-P1-C2")
+        .unwrap();
+    assert_eq!(c2["percent"]["percent"], 66);
+    assert_eq!(c2["rag"]["rag"]["label"], "Amber");
+}
+
+/// Every shipped measure with a target more than a year after the start
+/// of its strategy (or its baseline) has interim targets or a trajectory,
+/// and every measure with a target says how often it is reported. The
+/// papers set no interim target and no trajectory, and give a reporting
+/// frequency for only a few measures: whatever else was invented is
+/// marked illustrative.
+#[test]
+fn multi_year_targets_have_interim_targets_or_a_trajectory() {
+    // IMP-M-45DAYS is in the quarterly performance report; the domestic
+    // abuse figures are counted "in the year".
+    let sourced_frequency = ["IMP-M-45DAYS", "DA-M-REF", "DA-M-CALLS"];
+    let plans = shipped();
+    let m = &plans.model;
+    let mut missing = Vec::new();
+    for x in &m.measures {
+        let invented = !x.interim.is_empty()
+            || x.trajectory.is_some()
+            || (x.frequency.is_some() && !sourced_frequency.contains(&x.id.as_str()));
+        if invented && !x.illustrative {
+            missing.push(format!("{}: not marked illustrative", x.id));
+        }
+        let Some(target) = &x.target else {
+            continue;
+        };
+        let s = m.strategy(x.strategy);
+        let from = x.baseline.as_ref().map_or(s.start, |b| b.date.min(s.start));
+        if (target.date - from).num_days() > 366 && x.interim.is_empty() && x.trajectory.is_none() {
+            missing.push(format!("{}: no interim targets or trajectory", x.id));
+        }
+        if x.frequency.is_none() {
+            missing.push(format!("{}: no reporting frequency", x.id));
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+/// CPS-M-7.6 (young people learning to drive): 11 as at 30 September 2025
+/// against 25 by December 2027 was Red; against its target for 2025 (8 by
+/// the end of the year) it is Green.
+#[test]
+fn measures_are_rated_against_the_target_in_force() {
+    let plans = shipped();
+    let as_of = "2025-09-30".parse().unwrap();
+    let ratings = ragtime_core::rating::Ratings::compute(&plans.model, &plans.settings, as_of);
+    let Some(EntityRef::Measure(ix)) = plans.model.lookup("CPS-M-7.6") else {
+        panic!("no CPS-M-7.6");
+    };
+    let r = ratings.measure(ix);
+    assert_eq!(r.target.map(|t| t.value), Some(8.0));
+    assert_eq!(r.rag, ragtime_core::rating::MeasureRag::Green);
+}

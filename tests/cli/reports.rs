@@ -146,8 +146,16 @@ fn check_warns_when_the_status_contradicts_the_evidence() {
     snapshot!("reports_mixed_check", r.render());
     // As at the end of Q1 the pilot was due that day, not overdue, and the
     // accommodation measure was Amber: no warning for either.
-    let r = run("mixed", &["check", "--as-of", "2025-06-30"]);
-    assert!(!r.stdout.contains("CPS-P1-C2-M"), "{}", r.render());
+    // (Updates made since are dated after that date: W0506, not W0505.)
+    let r = run(
+        "mixed",
+        &["check", "--as-of", "2025-06-30", "--format", "short"],
+    );
+    let contradicted = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("W0505") && l.contains("CPS-P1-C2-M"));
+    assert_eq!(contradicted.count(), 0, "{}", r.render());
 }
 
 #[test]
@@ -256,6 +264,14 @@ fn scales_and_rules_from_settings() {
             "rollup = \"worst-of\"",
             &["report", "CPS"],
         ),
+        // The published convention: of every live milestone, to the
+        // nearest whole percent (3 of 11 is 27.3%: 27%).
+        (
+            "percent_of_live_nearest",
+            "mixed",
+            "percent-of = \"live\"\npercent-rounding = \"nearest\"",
+            &["report", "CPS"],
+        ),
     ];
     for (name, case, settings, args) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -278,6 +294,52 @@ fn scales_and_rules_from_settings() {
     }
 }
 
+/// A percentage to one decimal place reaches every writer as the core
+/// rounded it: 3 of the 11 live milestones of the mixed fixture is 27.3%.
+#[test]
+fn one_decimal_place_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/reports/mixed");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("settings.toml"),
+        "[settings]\npercent-of = \"live\"\npercent-rounding = \"one-decimal\"\n",
+    )
+    .unwrap();
+    let base = ["--plans", ".", "report", "--as-of", Q2, "--width", WIDTH];
+    let formats: &[(&str, &[&str], &str)] = &[
+        ("table", &[], "27.3%"),
+        ("markdown", &["--format", "markdown"], "| 27.3% |"),
+        ("csv", &["--format", "csv", "--table", "summary"], ",27.3%,"),
+        ("json", &["--format", "json"], "\"percent\": 27.3"),
+        ("html", &["--format", "html"], ">27.3%<"),
+    ];
+    for (name, args, shown) in formats {
+        let r = ragtime_in(dir.path(), &[&base[..], args].concat());
+        assert_eq!(r.code, 0, "{name}: {}", r.render());
+        assert!(
+            r.stdout.contains(shown),
+            "{name} does not show {shown}:\n{}",
+            r.stdout
+        );
+        // The note under the table names the convention (the terminal
+        // table wraps it; CSV holds the table alone).
+        if *name == "csv" {
+            continue;
+        }
+        let words = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains(
+                "all live milestones (paused and not started included), rounded to one decimal place"
+            ),
+            "{name}"
+        );
+    }
+}
+
 /// The shipped plans at the end of 2025/26 Q2. These follow whatever is in
 /// `plans/`: when the plans change, re-run and re-read these snapshots.
 #[test]
@@ -288,6 +350,19 @@ fn shipped_plans() {
         ("by_board", &["report", "--by", "board"]),
         ("exceptions", &["exceptions"]),
         ("measures", &["measures"]),
+        // 2 complete and 1 at risk: 66%, held at Amber with no Red.
+        ("explain_held_at_amber", &["explain", "CPS-P1-C2"]),
+        // Rated against its target for 2025, not the one for 2027.
+        ("explain_interim_target", &["explain", "CPS-M-7.6"]),
+        // A straight line through interim targets.
+        ("explain_trajectory", &["explain", "CPS-M-FOSTER"]),
+        // Red against its trajectory, and its milestones marked on target.
+        (
+            "explain_measure_red_on_trajectory",
+            &["explain", "CPS-M-1.4"],
+        ),
+        // Last measured in 2022: out of date, flagged, rating kept.
+        ("explain_out_of_date", &["explain", "AUT-M-DIAG"]),
     ];
     for (name, args) in runs {
         let mut all = args.to_vec();

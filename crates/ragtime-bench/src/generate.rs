@@ -713,7 +713,8 @@ impl Council<'_> {
                             q(pick(rng, REMEDIES))
                         );
                     }
-                    85..92 => {
+                    // A re-date must move the date (E0408): not from the end.
+                    85..92 if current_due < end => {
                         let new_due = days(current_due, rng.random_range(30..=120)).min(end);
                         status = "at-risk";
                         let _ = writeln!(

@@ -14,15 +14,11 @@ use crate::write::Format;
 #[derive(Debug, Parser)]
 #[command(name = "ragtime", version, about, long_about = None)]
 pub struct Args {
-    /// Folder (or single file) holding the plan files.
-    #[arg(
-        long,
-        global = true,
-        default_value = "plans",
-        env = "RAGTIME_PLANS",
-        value_name = "DIR"
-    )]
-    pub plans: PathBuf,
+    /// Folder holding the plan files. Default: the first `plans` folder in
+    /// the current folder or a folder above it. A file names the plan set
+    /// around it (or is one on its own).
+    #[arg(long, global = true, env = "RAGTIME_PLANS", value_name = "DIR")]
+    pub plans: Option<PathBuf>,
 
     /// When to use colour: auto means only in a terminal and without NO_COLOR.
     #[arg(long, global = true, default_value = "auto", value_name = "WHEN")]
@@ -75,6 +71,14 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write milestone due dates as an iCalendar (.ics) file to subscribe to.
     Calendar(CalendarArgs),
+    /// Print the shell completion script for SHELL, e.g.
+    /// `ragtime completions bash > ~/.local/share/bash-completion/completions/ragtime`.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `ragtime man > ~/.local/share/man/man1/ragtime.1`.
+    Man,
     /// Quarterly returns by spreadsheet: a workbook per owner to fill in
     /// (`make`), and reading the filled returns into the update logs
     /// (`import`). See docs/returns.md.
@@ -110,6 +114,11 @@ pub struct ImportPlanArgs {
     /// Print the plan file and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// How to print problems: human (with the cell's value) or short (one
+    /// `book!sheet!cell: CODE message` line each).
+    #[arg(long, default_value = "human")]
+    pub format: DiagnosticFormat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -137,7 +146,7 @@ pub struct ReturnsMakeArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
-    /// The milestone's id, e.g. CPS-P1-C1-M1.
+    /// The milestone's id, e.g. CPS-P1-C1-M1 (case does not matter).
     pub id: String,
 
     /// The status now: not-started, on-target, at-risk, not-on-target,
@@ -147,31 +156,42 @@ pub struct UpdateArgs {
     pub status: Option<String>,
 
     /// What happened: for complete, what was delivered; for cancelled, why.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 
     /// The corrective action, for a milestone off track.
-    #[arg(long, value_name = "ACTION")]
+    #[arg(long, value_name = "ACTION", allow_hyphen_values = true)]
     pub corrective_action: Option<String>,
 
     /// Owner id of whoever makes the update; set RAGTIME_OWNER to give it once.
     #[arg(long, env = "RAGTIME_OWNER", value_name = "OWNER")]
-    pub by: String,
+    pub by: Option<String>,
 
-    /// A revised due date, with --reason.
-    #[arg(long, value_name = "DATE", requires = "reason")]
+    /// Record the update for the milestone's owner, OWNER, when --by is
+    /// someone else (a performance officer copying in a return).
+    #[arg(long, value_name = "OWNER")]
+    pub on_behalf_of: Option<String>,
+
+    /// A revised due date (YYYY-MM-DD), with --reason.
+    #[arg(long, value_name = "DATE", requires = "reason", value_parser = parse_date)]
     pub due: Option<NaiveDate>,
 
     /// Why the due date moved.
-    #[arg(long, requires = "due")]
+    #[arg(long, requires = "due", allow_hyphen_values = true)]
     pub reason: Option<String>,
+
+    /// Confirms a revised due date before the update's date: the milestone
+    /// is overdue the day it is re-dated (e.g. to record when it is now
+    /// expected, late).
+    #[arg(long, requires = "due")]
+    pub past_due: bool,
 
     /// Percent complete, 0 to 100.
     #[arg(long, allow_negative_numbers = true)]
     pub percent: Option<i64>,
 
-    /// The update's date, YYYY-MM-DD (default: today).
-    #[arg(long, value_name = "DATE")]
+    /// The update's date, YYYY-MM-DD (default: today); never after today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
 
     /// Print the change as a diff and write nothing.
@@ -214,6 +234,10 @@ pub struct ReportOutput {
     /// `--table`, the folder to write one `<section>.csv` per table into.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// With csv: start each file with a UTF-8 byte order mark, which
+    /// spreadsheet programs need to read accented letters right.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -246,6 +270,9 @@ pub struct CalendarArgs {
     /// by default.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// Add a reminder (an alarm) this many days before each due date.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=366))]
+    pub remind: Option<u32>,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -253,6 +280,10 @@ pub struct CalendarArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
+    /// Plan files or folders to check, in the context of the whole plan set
+    /// they belong to; only their problems are shown. Default: every file.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// How to print problems: human (with excerpts) or short (one line each).
     #[arg(long, default_value = "human")]
     pub format: DiagnosticFormat,
@@ -357,8 +388,16 @@ pub enum ColorChoice {
 
 /// A date as `YYYY-MM-DD`, in the years reports handle.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-30"))?;
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        let shape = s.trim().split('-').map(str::len).collect::<Vec<_>>() == [4, 2, 2];
+        match ragtime_core::hints::iso_date(s) {
+            Some(iso) => {
+                format!("`{s}` is not a date as ragtime reads them: write it year first, `{iso}`")
+            }
+            None if shape => format!("`{s}` is not a day of the calendar"),
+            None => format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-30"),
+        }
+    })?;
     Quarter::containing(date).map_err(|e| e.to_string())?;
     Ok(date)
 }

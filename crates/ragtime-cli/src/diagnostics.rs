@@ -157,7 +157,7 @@ impl<'p> Printer<'p> {
     pub fn human(&self, d: &Diagnostic) -> String {
         let plans = self.plans;
         let title = level(d)
-            .primary_title(d.message.as_str())
+            .primary_title(crate::safe_text::escape(&d.message))
             .id(d.code.as_str());
         // Labels grouped by file: the primary's file first, then the others
         // in the order they are named, as one snippet each.
@@ -200,7 +200,7 @@ impl<'p> Printer<'p> {
                 // does not.
                 group = group.element(Padding);
             }
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.message(crate::safe_text::escape(help)));
         }
         let report: &[Group<'_>] = &[group];
         self.renderer.render(report)
@@ -218,6 +218,7 @@ impl<'p> Printer<'p> {
         let part = self
             .lines(file)
             .excerpt(self.text(file), &spans, SPARSE_FROM);
+        let part = without_c1(part);
         let mut snippet = Snippet::source(part.text)
             .path(source.name.as_str())
             .line_start(part.line_start);
@@ -225,6 +226,41 @@ impl<'p> Printer<'p> {
             snippet = snippet.annotation(kind.span(span).label(label(text)));
         }
         snippet
+    }
+}
+
+/// The excerpt with each C1 control character (which the renderer passes
+/// through, and an 8-bit terminal obeys) shown as U+FFFD, the spans moved
+/// to match. The renderer shows the other control characters as pictures.
+fn without_c1(part: Excerpt<'_>) -> Excerpt<'_> {
+    let c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !part.text.chars().any(c1) {
+        return part;
+    }
+    let mut text = String::with_capacity(part.text.len() + 8);
+    // (offset in the old text, bytes added before what follows it).
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in part.text.char_indices() {
+        if c1(c) {
+            text.push('\u{fffd}');
+            let added = shifts.last().map_or(0, |s| s.1) + '\u{fffd}'.len_utf8() - c.len_utf8();
+            shifts.push((at + c.len_utf8(), added));
+        } else {
+            text.push(c);
+        }
+    }
+    let moved = |at: usize| {
+        let i = shifts.partition_point(|&(old, _)| old <= at);
+        at + if i == 0 { 0 } else { shifts[i - 1].1 }
+    };
+    Excerpt {
+        spans: part
+            .spans
+            .iter()
+            .map(|s| moved(s.start)..moved(s.end))
+            .collect(),
+        text: Cow::Owned(text),
+        line_start: part.line_start,
     }
 }
 
@@ -418,12 +454,78 @@ impl LineIndex {
     }
 }
 
-/// The closing line: what was checked and what was found.
+/// The closing line: what was checked and what was found; and, when some
+/// files could not be read, a line saying what was held back and why.
 pub fn summary(plans: &PlanSet) -> String {
-    let files = plans.sources.len();
-    let m = &plans.model;
     let (errors, warnings) = (plans.error_count(), plans.warning_count());
-    let scope = format!(
+    let scope = scope(plans);
+    let warned = match warnings {
+        0 => String::new(),
+        n => format!(", {n} {}", plural(n, "warning", "warnings")),
+    };
+    let line = if errors == 0 {
+        format!("ok: plan set is sound ({scope}){warned}")
+    } else {
+        format!(
+            "failed: {errors} {}{warned} ({scope})",
+            plural(errors, "error", "errors")
+        )
+    };
+    match held_back(plans) {
+        Some(held) => format!("{line}\n{held}"),
+        None => line,
+    }
+}
+
+/// The closing line of `check PATH...`: what was found in the files named,
+/// and how many errors the rest of the plan set has.
+pub fn focused_summary(plans: &PlanSet, focus: &[std::path::PathBuf], elsewhere: usize) -> String {
+    let named: Vec<String> = focus
+        .iter()
+        .map(|p| format!("`{}`", crate::files::display_name(p)))
+        .collect();
+    let named = named.join(", ");
+    let (errors, warnings) = (plans.error_count(), plans.warning_count());
+    let warned = match warnings {
+        0 => String::new(),
+        n => format!(", {n} {}", plural(n, "warning", "warnings")),
+    };
+    let line = if errors == 0 {
+        format!("ok: {named} sound{warned}")
+    } else {
+        format!(
+            "failed: {errors} {} in {named}{warned}",
+            plural(errors, "error", "errors")
+        )
+    };
+    let rest = match elsewhere {
+        0 => "no errors elsewhere".to_string(),
+        n => format!(
+            "{n} {} in other files, not shown: `ragtime check` lists them",
+            plural(n, "error", "errors")
+        ),
+    };
+    let line = format!(
+        "{line} (checked with the whole plan set: {}; {rest})",
+        scope(plans)
+    );
+    match held_back(plans) {
+        Some(held) => format!("{line}\n{held}"),
+        None => line,
+    }
+}
+
+/// `15 files, 4 strategies, ...`.
+fn scope(plans: &PlanSet) -> String {
+    // A link that loops back is an entry with a finding, not a file.
+    let loops = plans
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ragtime_core::Code::LinkLoop)
+        .count();
+    let files = plans.sources.len().saturating_sub(loops);
+    let m = &plans.model;
+    format!(
         "{files} {}, {} {}, {} {}, {} {}",
         plural(files, "file", "files"),
         m.strategies.len(),
@@ -432,19 +534,37 @@ pub fn summary(plans: &PlanSet) -> String {
         plural(m.commitments.len(), "commitment", "commitments"),
         m.milestones.len(),
         plural(m.milestones.len(), "milestone", "milestones"),
-    );
-    let warned = match warnings {
-        0 => String::new(),
-        n => format!(", {n} {}", plural(n, "warning", "warnings")),
-    };
-    if errors == 0 {
-        format!("ok: plan set is sound ({scope}){warned}")
-    } else {
-        format!(
-            "failed: {errors} {}{warned} ({scope})",
-            plural(errors, "error", "errors")
-        )
+    )
+}
+
+/// What was held back because files could not be read, if anything.
+fn held_back(plans: &PlanSet) -> Option<String> {
+    let held = &plans.held_back;
+    if held.is_empty() {
+        return None;
     }
+    let names: Vec<String> = held
+        .unread
+        .iter()
+        .map(|f| format!("`{}`", plans.source(*f).name))
+        .collect();
+    let mut what = Vec::new();
+    if held.references > 0 {
+        what.push(format!(
+            "{} {} that {} may declare",
+            held.references,
+            plural(held.references, "reference to an id", "references to ids"),
+            if names.len() == 1 { "it" } else { "they" },
+        ));
+    }
+    if held.warnings {
+        what.push("the warnings".to_string());
+    }
+    Some(format!(
+        "held back until {} can be read: {}; every other check ran",
+        names.join(", "),
+        what.join(", and ")
+    ))
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -633,6 +753,40 @@ mod tests {
         );
     }
 
+    /// Regression: a C1 control character in a value (U+009B is an 8-bit
+    /// terminal's CSI) reached the terminal raw in `check`'s excerpt. It is
+    /// shown as U+FFFD, underlined as a character like any other.
+    #[test]
+    fn c1_controls_in_an_excerpt_are_shown_escaped() {
+        let text = |c: char| {
+            format!("[[owner]]\nid = \"o\"\nrole = \"a{c}b\"\norg = \"x{c}\"\nboards = 1\n")
+        };
+        let shown = |t: String| {
+            let plans = load(vec![Input::new("a.toml", t)]);
+            let printer = Printer::new(&plans, &[], false);
+            plans
+                .diagnostics
+                .iter()
+                .map(|d| printer.human(d))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let raw = shown(text('\u{9b}'));
+        assert!(
+            !raw.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)),
+            "{raw}"
+        );
+        // The whole value underlined, one mark per character.
+        assert!(
+            raw.contains("3 | role = \"a\u{fffd}b\"\n  |        ^^^^^ shown"),
+            "{raw}"
+        );
+        assert!(
+            raw.contains("4 | org = \"x\u{fffd}\"\n  |       ^^^^ shown"),
+            "{raw}"
+        );
+    }
+
     fn text_and_spans() -> impl Strategy<Value = (String, Vec<Range<usize>>)> {
         let pieces =
             prop::sample::select(vec!["a", "bc", " ", "é", "\n", "\r\n", "\n\n", "=", "\""]);
@@ -677,73 +831,4 @@ mod tests {
             assert_renders(&load(vec![Input::new("a.toml", text)]));
         }
     }
-}
-
-/// A problem in a spreadsheet as a compiler-style block: the message and
-/// code, `--> book!sheet!F12`, the cell's value with the row's number in
-/// the gutter, and a help line. The value is shown with line breaks and
-/// control characters escaped, so nothing typed in a cell reaches the
-/// terminal raw.
-pub fn problem(p: &ragtime_core::sheet::Problem, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let level = match p.severity() {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-    };
-    let message = visible(&p.message);
-    let place = visible(&p.place.to_string());
-    let value = p.value.as_deref().map(visible);
-    let title = level
-        .clone()
-        .primary_title(message.as_str())
-        .id(p.code.as_str());
-    let mut group = title.element(Origin::path(place.as_str()));
-    let help = p.help.as_deref().map(visible);
-    let label_text = visible(&p.label);
-    if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-        // The value under the place, with the row's number in the gutter:
-        // a group of its own, so it is not drawn as a second file.
-        let row = p.place.cell.map_or(1, |c| c.row as usize + 1);
-        let mut excerpt = Group::with_level(level).element(
-            Snippet::source(value).line_start(row).annotation(
-                AnnotationKind::Primary
-                    .span(0..value.len())
-                    .label(label(&label_text)),
-            ),
-        );
-        if let Some(help) = &help {
-            excerpt = excerpt.element(Level::HELP.message(help.as_str()));
-        }
-        let head = renderer.render(&[group]);
-        let body = renderer.render(&[excerpt]);
-        return format!("{head}\n{body}");
-    }
-    if let Some(help) = &help {
-        group = group.element(Level::HELP.message(help.as_str()));
-    }
-    renderer.render(&[group])
-}
-
-/// Text with line breaks, tabs, other control characters and
-/// bidirectional overrides written as escapes, on one line.
-fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.push_str(&c.escape_unicode().to_string())
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -26,6 +26,8 @@ mod diagram;
 mod files;
 mod ics;
 mod output;
+mod problems;
+mod safe_text;
 mod save;
 mod sheets;
 mod write;
@@ -58,6 +60,11 @@ fn main() -> ExitCode {
             if output::is_broken_pipe(&err) {
                 // `ragtime report | head` is not an error.
                 return ExitCode::SUCCESS;
+            }
+            if err.downcast_ref::<save::ChangedUnderneath>().is_some() {
+                // A refused update, like one that would add a problem.
+                eprintln!("error: {err:#}");
+                return ExitCode::from(1);
             }
             eprintln!("error: {err:#}");
             ExitCode::from(2)

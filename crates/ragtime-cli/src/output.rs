@@ -78,6 +78,27 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
         }
         None => doc,
     };
+    // A section with nothing to list keeps its columns for a CSV header;
+    // the other formats show its intro alone.
+    let shown;
+    let doc = match how.format {
+        Format::Csv => doc,
+        _ => {
+            shown = without_empty_tables(doc);
+            shown.as_ref()
+        }
+    };
+    // Plan text reaches terminals and markdown viewers only escaped; the
+    // other formats quote it in their own way.
+    let safe;
+    let doc = match how.format {
+        Format::Table | Format::Markdown => {
+            safe = crate::safe_text::escaped(doc);
+            safe.as_ref()
+        }
+        _ => doc,
+    };
+    let csv = write::csv::Options { bom: how.bom };
     match how.format {
         Format::Table => {
             let terminal = how.output.is_none() && std::io::stdout().is_terminal();
@@ -96,12 +117,12 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
                     .next()
                     .with_context(|| format!("section `{id}` has no table"))?;
                 to_file_or_stdout(output.as_deref(), |out| {
-                    write::csv::write_table(out, table)?;
+                    write::csv::write_table(out, table, csv)?;
                     Ok(())
                 })
             }
             (None, Some(dir)) => {
-                write::csv::write_dir(dir, doc)?;
+                write::csv::write_dir(dir, doc, csv)?;
                 Ok(())
             }
             (None, None) => bail!(
@@ -189,6 +210,23 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     Ok(temp)
+}
+
+/// `doc` with the tables that have no rows left out, or `doc` itself when
+/// it has none.
+fn without_empty_tables(doc: &Document) -> std::borrow::Cow<'_, Document> {
+    let empty =
+        |s: &ragtime_core::report::Section| s.table.as_ref().is_some_and(|t| t.rows.is_empty());
+    if !doc.sections.iter().any(empty) {
+        return std::borrow::Cow::Borrowed(doc);
+    }
+    let mut doc = doc.clone();
+    for s in &mut doc.sections {
+        if empty(s) {
+            s.table = None;
+        }
+    }
+    std::borrow::Cow::Owned(doc)
 }
 
 /// The document cut down to the section with id `id`.

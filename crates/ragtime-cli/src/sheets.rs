@@ -30,21 +30,16 @@ impl Book {
                 .is_some_and(|s| s.to_lowercase() == name.to_lowercase())
         })
     }
-
-    /// A CSV file's one sheet.
-    pub fn is_csv(&self) -> bool {
-        self.sheets.len() == 1 && self.sheets[0].sheet.is_none()
-    }
 }
 
 /// Reads `bytes`, named `name` in messages. A name ending in `.csv` is
 /// read as CSV; anything else as a workbook.
-pub fn read(name: &str, bytes: Vec<u8>) -> Result<Book, Problem> {
+pub fn read(name: &str, bytes: Vec<u8>) -> Result<Book, Box<Problem>> {
     if name.to_lowercase().ends_with(".csv") {
         return read_csv(name, &bytes);
     }
     let unreadable = |why: String, help: &str| {
-        Problem::new(Code::UnreadableBook, Place::book(name), why).help(help)
+        Box::new(Problem::new(Code::UnreadableBook, Place::book(name), why).help(help))
     };
     let cursor = Cursor::new(bytes);
     let mut book = match Xlsx::new(cursor.clone()) {
@@ -166,7 +161,7 @@ fn value(data: &Data) -> Value {
 
 /// A CSV file: UTF-8 (a byte order mark is skipped), any line endings,
 /// rows of any length. Every field is text, as typed.
-fn read_csv(name: &str, bytes: &[u8]) -> Result<Book, Problem> {
+fn read_csv(name: &str, bytes: &[u8]) -> Result<Book, Box<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
         let line = bytes[..e.valid_up_to()]
@@ -174,14 +169,16 @@ fn read_csv(name: &str, bytes: &[u8]) -> Result<Book, Problem> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        return Err(Problem::new(
-            Code::UnreadableBook,
-            Place::book(name),
-            format!("the file is not UTF-8 text (line {line} is not)"),
-        )
-        .help(
-            "save it from the spreadsheet program as \"CSV UTF-8 (Comma delimited)\", \
-             not plain \"CSV\", which loses letters outside English",
+        return Err(Box::new(
+            Problem::new(
+                Code::UnreadableBook,
+                Place::book(name),
+                format!("the file is not UTF-8 text (line {line} is not)"),
+            )
+            .help(
+                "save it from the spreadsheet program as \"CSV UTF-8 (Comma delimited)\", \
+                 not plain \"CSV\", which loses letters outside English",
+            ),
         ));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -191,12 +188,14 @@ fn read_csv(name: &str, bytes: &[u8]) -> Result<Book, Problem> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            Problem::new(
-                Code::UnreadableBook,
-                Place::book(name),
-                format!("the file cannot be read as CSV ({e})"),
+            Box::new(
+                Problem::new(
+                    Code::UnreadableBook,
+                    Place::book(name),
+                    format!("the file cannot be read as CSV ({e})"),
+                )
+                .help("save it again from the spreadsheet program as CSV UTF-8"),
             )
-            .help("save it again from the spreadsheet program as CSV UTF-8")
         })?;
         rows.push(
             record
@@ -234,7 +233,7 @@ mod tests {
         )
         .unwrap();
         let grid = &book.sheets[0];
-        assert!(book.is_csv());
+        assert_eq!(grid.sheet, None);
         assert_eq!(grid.get(CellRef::new(0, 0)), &Value::Text("Id".into()));
         assert_eq!(
             grid.get(CellRef::new(1, 1)),

@@ -24,6 +24,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diag::{Code, Diagnostic, did_you_mean, did_you_mean_id};
+use crate::measure::{DatedTarget, Targets, check_targets};
 use crate::model::IdMap;
 use crate::model::*;
 use crate::raw::*;
@@ -514,12 +515,53 @@ impl<'f> Builder<'f, '_> {
         word(self.diags, file, value, code, what, words)
     }
 
+    /// A dated value; `None` (with a finding) when its date or its value
+    /// cannot be read.
     fn point(&mut self, file: FileId, p: &Spanned<RawPoint>) -> Option<Point> {
         let p = p.get_ref();
+        let date = self.date(file, &p.date);
+        let value = self.finite(file, &p.value, "value");
         Some(Point {
-            date: self.date(file, &p.date)?,
-            value: *p.value.get_ref(),
+            date: date?,
+            value: value?,
             note: p.note.clone(),
+        })
+    }
+
+    /// A number that is a number: `nan` and infinities are refused, so no
+    /// report ever shows "NaN" or "inf" or rates against one.
+    fn finite(&mut self, file: FileId, v: &Spanned<f64>, key: &str) -> Option<f64> {
+        let x = *v.get_ref();
+        if x.is_finite() {
+            return Some(x);
+        }
+        let what = if x.is_nan() {
+            "`nan` (not a number)"
+        } else {
+            "infinite"
+        };
+        self.push(
+            Diagnostic::new(
+                Code::NotFinite,
+                loc(file, v),
+                format!("`{key}` is {what}: a measure's figures are plain numbers"),
+            )
+            .label("not a finite number")
+            .help(format!(
+                "write the figure as a number, e.g. `{key} = 25`; leave out a value not yet known"
+            )),
+        );
+        None
+    }
+
+    /// A point with where its date and value are written, for the checks
+    /// on a measure's targets.
+    fn dated(&mut self, file: FileId, p: &Spanned<RawPoint>) -> Option<DatedTarget> {
+        let point = self.point(file, p)?;
+        Some(DatedTarget {
+            point,
+            date_loc: loc(file, &p.get_ref().date),
+            value_loc: loc(file, &p.get_ref().value),
         })
     }
 
@@ -742,10 +784,23 @@ impl<'f> Builder<'f, '_> {
                     Some(o) => self.owner(file, o),
                     None => None,
                 };
-                let baseline = r.baseline.as_ref().and_then(|p| self.point(file, p));
-                let target = r.target.as_ref().and_then(|p| self.point(file, p));
-                if let Some(t) = &r.tolerance
-                    && *t.get_ref() < 0.0
+                let targets = self.measure_targets(file, r, direction);
+                let frequency = match &r.frequency {
+                    Some(f) => self.word::<Frequency>(
+                        file,
+                        f,
+                        Code::BadValue,
+                        "a reporting frequency",
+                        Frequency::words(),
+                    ),
+                    None => None,
+                };
+                let tolerance = match &r.tolerance {
+                    Some(t) => self.finite(file, t, "tolerance"),
+                    None => None,
+                };
+                if let (Some(t), Some(x)) = (&r.tolerance, tolerance)
+                    && x < 0.0
                 {
                     self.push(
                         Diagnostic::new(
@@ -769,15 +824,27 @@ impl<'f> Builder<'f, '_> {
                         Some(d) => self.date(file, d),
                         None => None,
                     };
-                    comparators.push(Comparator {
-                        name: c.name.get_ref().clone(),
-                        value: *c.value.get_ref(),
-                        date,
-                    });
+                    if let Some(value) = self.finite(file, &c.value, "value") {
+                        comparators.push(Comparator {
+                            name: c.name.get_ref().clone(),
+                            value,
+                            date,
+                        });
+                    }
                 }
                 let (Some(strategy), Some(direction)) = (strategy, direction) else {
                     continue;
                 };
+                let Targets {
+                    baseline,
+                    mut interim,
+                    target,
+                    trajectory,
+                    ..
+                } = targets;
+                // The model promises date order; the finding already says
+                // when the file did not keep it.
+                interim.sort_by_key(|p| p.point.date);
                 let ix = MeasureIx::from_usize(self.model.measures.len());
                 if self.register(&r.id, EntityRef::Measure(ix), file) {
                     self.model.measures.push(Measure {
@@ -787,9 +854,14 @@ impl<'f> Builder<'f, '_> {
                         unit: r.unit.clone(),
                         direction,
                         owner,
-                        baseline,
-                        target,
-                        tolerance: r.tolerance.as_ref().map(|t| t.get_ref().abs()),
+                        baseline: baseline.map(|b| b.point),
+                        target_loc: target.as_ref().map(|t| t.date_loc.clone()),
+                        target: target.map(|t| t.point),
+                        interim_locs: interim.iter().map(|p| p.date_loc.clone()).collect(),
+                        interim: interim.into_iter().map(|p| p.point).collect(),
+                        trajectory: trajectory.and_then(|(t, _)| t),
+                        frequency,
+                        tolerance: tolerance.map(f64::abs),
                         actual,
                         comparators,
                         source: r.source.clone(),
@@ -799,6 +871,45 @@ impl<'f> Builder<'f, '_> {
                 }
             }
         }
+    }
+
+    /// A measure's baseline, interim targets, final target and trajectory,
+    /// read and checked together.
+    fn measure_targets<'r>(
+        &mut self,
+        file: FileId,
+        r: &'r RawMeasure,
+        direction: Option<Direction>,
+    ) -> Targets<'r> {
+        let baseline = r.baseline.as_ref().and_then(|p| self.dated(file, p));
+        let target = r.target.as_ref().and_then(|p| self.dated(file, p));
+        let interim = r
+            .interim
+            .iter()
+            .filter_map(|p| self.dated(file, p))
+            .collect();
+        let trajectory = r.trajectory.as_ref().map(|t| {
+            let word = self.word::<Trajectory>(
+                file,
+                t,
+                Code::BadValue,
+                "a trajectory",
+                Trajectory::words(),
+            );
+            (word, loc(file, t))
+        });
+        let targets = Targets {
+            id: r.id.get_ref(),
+            direction,
+            baseline,
+            baseline_written: r.baseline.is_some(),
+            interim,
+            target,
+            target_written: r.target.is_some(),
+            trajectory,
+        };
+        check_targets(&targets, self.diags);
+        targets
     }
 
     fn build_commitments(&mut self) {
@@ -1259,6 +1370,46 @@ mod tests {
             .iter()
             .map(|d| d.help.as_deref().unwrap_or(""))
             .collect()
+    }
+
+    /// The bug: a measure with `value = inf` as its target and `tolerance =
+    /// nan` passed `check`, and the measures report printed "NaN". Every
+    /// number in a measure must now be finite, and each that is not is
+    /// found at its place.
+    #[test]
+    fn inf_target_and_nan_tolerance_are_refused_not_printed_as_nan() {
+        let plans = plan_with(
+            "direction = \"higher\"\n",
+            "direction = \"higher\"\ntarget = { date = 2027-12-31, value = inf }\ntolerance = nan\n\
+             baseline = { date = 2024-12-31, value = -inf }\nactual = [{ date = 2025-03-31, value = nan }]\n\
+             comparators = [{ name = \"National\", value = +inf }]\n",
+        );
+        assert_eq!(
+            found(&plans),
+            [
+                "E0110 plan.toml:44:39",
+                "E0110 plan.toml:45:13",
+                "E0110 plan.toml:46:41",
+                "E0110 plan.toml:47:40",
+                "E0110 plan.toml:48:45",
+            ]
+        );
+        assert!(plans.diagnostics.iter().all(|d| d.code == Code::NotFinite));
+        assert_eq!(
+            plans.diagnostics[1].message,
+            "`tolerance` is `nan` (not a number): a measure's figures are plain numbers"
+        );
+        assert!(!plans.is_sound());
+        // A number too large for the computer is infinite too.
+        let plans = plan_with(
+            "direction = \"higher\"\n",
+            "direction = \"higher\"\ntarget = { date = 2027-12-31, value = 1e400 }\n",
+        );
+        assert_eq!(plans.diagnostics.len(), 1, "{:#?}", plans.diagnostics);
+        assert!(matches!(
+            plans.diagnostics[0].code,
+            Code::NotFinite | Code::Syntax
+        ));
     }
 
     #[test]

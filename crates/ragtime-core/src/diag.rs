@@ -38,6 +38,12 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
+            /// Whether the code is about a spreadsheet (a return or an
+            /// imported action plan: E08xx, W08xx) rather than plan files.
+            pub fn is_spreadsheet(self) -> bool {
+                self.as_str()[1..3] == *"08"
+            }
+
             /// One line saying what the code is about, for the code table.
             pub fn summary(self) -> &'static str {
                 match self { $(Code::$variant => $summary,)* }
@@ -52,6 +58,7 @@ codes! {
     EmptyFile = "E0003", Error, "The file has no keys at all.";
     TooLarge = "E0004", Error, "The file is larger than the size cap.";
     TooDeep = "E0005", Error, "Tables or arrays are nested deeper than the parser allows.";
+    Unreadable = "E0006", Error, "The file could not be read (no permission, a dangling link, ...).";
     UnknownKey = "E0101", Error, "A key that the plan format does not have.";
     WrongType = "E0102", Error, "A value of the wrong type (text where a date is expected, ...).";
     MissingKey = "E0103", Error, "A required key is missing.";
@@ -59,6 +66,7 @@ codes! {
     BadDate = "E0105", Error, "A date with a time or offset, or not a date at all.";
     BadId = "E0106", Error, "An id with characters other than letters, digits, `-`, `_` and `.`.";
     BadValue = "E0107", Error, "A value outside what the key allows (percent over 100, unknown direction, ...).";
+    NotFinite = "E0110", Error, "A number written as `nan` or `inf`, or too large to be a number.";
     DuplicateId = "E0201", Error, "Two items share an id (ids are unique across the whole plan set).";
     UnknownRef = "E0202", Error, "A reference to an id that no item has.";
     WrongKindRef = "E0203", Error, "A reference to an item of the wrong kind (a board where an owner is expected, ...).";
@@ -73,11 +81,20 @@ codes! {
     CancelledWithoutReason = "E0405", Error, "A `cancelled` update with no note giving the reason.";
     UpdateBeforeAdded = "E0406", Error, "An update dated before the milestone was added to the plan.";
     RedatedWithoutReason = "E0407", Error, "A revised due date with no `reason`.";
+    RedatedToSameDate = "E0408", Error, "A revised due date that is the due date already in force.";
+    TargetOrder = "E0410", Error, "A measure's dated targets out of order: each interim target after the baseline and the one before it, and before the final target.";
+    TargetOutsidePeriod = "E0411", Error, "A measure's target dated outside its strategy's period.";
+    TrajectoryWithoutBaseline = "E0412", Error, "A trajectory with no baseline to start from.";
+    InterimWithoutTarget = "E0413", Error, "Interim targets or a trajectory with no final `target`.";
     NotSmart = "W0501", Warning, "A commitment with no milestones, or with no measure and no due date.";
     Unoverseen = "W0502", Warning, "A strategy that no board oversees.";
     UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
     UnusedBoard = "W0504", Warning, "A board that oversees nothing and that no board reports to.";
     StatusContradicted = "W0505", Warning, "A milestone marked on target that, as at the date checked, is overdue or has a Red measure.";
+    FutureUpdate = "W0506", Warning, "An update dated after the date checked: no report shows it until then.";
+    UnsafeText = "W0507", Warning, "Text with a control character or a bidirectional override, shown escaped.";
+    LinkLoop = "W0508", Warning, "A symbolic link to a folder that holds it; it is not followed again.";
+    TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
     UnreadableBook = "E0801", Error, "The file cannot be read as a workbook or CSV file (damaged, cut short, password-protected, or another format).";
     MissingSheet = "E0802", Error, "The sheet to read is not in the workbook.";
     MissingColumn = "E0803", Error, "A column that is needed has no heading in the sheet.";

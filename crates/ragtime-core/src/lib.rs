@@ -8,12 +8,15 @@
 
 pub mod build;
 pub mod calendar;
+pub mod dated;
 pub mod diag;
 pub mod edit;
 pub mod governance;
 pub mod graph;
+pub mod hints;
 pub mod import_plan;
 pub mod load;
+pub mod measure;
 pub mod model;
 pub mod period;
 pub mod rating;
@@ -27,6 +30,7 @@ pub mod sheet;
 pub mod source;
 pub mod stages;
 mod syntax;
+pub mod text;
 mod validate;
 
 #[cfg(test)]
@@ -43,6 +47,23 @@ pub struct Input {
     /// How the file is named in messages (usually its path).
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Set when the caller could not read the file: it is then a finding
+    /// in that file, and the rest of the plan set is still checked.
+    pub unread: Option<Unread>,
+}
+
+/// Why the caller has no bytes for a plan file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// It could not be read (no permission, a dangling link, ...): the
+    /// reason, as the system gave it. Its contents are unknown.
+    Unreadable(String),
+    /// A symbolic link to a folder that holds it: following it would go
+    /// round for ever. The folder is read once, where it really is.
+    LinkLoop {
+        /// The folder the link leads back to, as named in messages.
+        target: String,
+    },
 }
 
 impl Input {
@@ -50,6 +71,16 @@ impl Input {
         Input {
             name: name.into(),
             bytes: bytes.into(),
+            unread: None,
+        }
+    }
+
+    /// A file the caller could not read, and why.
+    pub fn unread(name: impl Into<String>, why: Unread) -> Self {
+        Input {
+            name: name.into(),
+            bytes: Vec::new(),
+            unread: Some(why),
         }
     }
 }
@@ -64,6 +95,9 @@ pub struct PlanSet {
     pub settings: settings::Settings,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
+    /// What was not checked, or not reported, because some files could
+    /// not be read.
+    pub held_back: stages::HeldBack,
 }
 
 impl PlanSet {

@@ -39,6 +39,35 @@ const SECTIONS: &[&str] = &[
     "measure",
 ];
 
+/// The [`Source`] of a file the caller could not read, and the finding
+/// that says why. It has no text: the finding names the place alone.
+pub(crate) fn unread(
+    file: FileId,
+    name: String,
+    why: &crate::Unread,
+    diags: &mut Vec<Diagnostic>,
+) -> Source {
+    let at = Loc::new(file, 0..0);
+    diags.push(match why {
+        crate::Unread::Unreadable(reason) => Diagnostic::new(
+            Code::Unreadable,
+            at,
+            format!("file cannot be read: {reason}"),
+        )
+        .help(
+            "give the file read permission, or fix or remove a link that leads \
+                     nowhere; the checks that do not depend on it still ran",
+        ),
+        crate::Unread::LinkLoop { target } => Diagnostic::new(
+            Code::LinkLoop,
+            at,
+            format!("symbolic link leads back to `{target}`, a folder that holds it"),
+        )
+        .help("its files are read once, where they are; remove the link"),
+    });
+    Source::new(name, String::new())
+}
+
 /// Turns a file's bytes into a [`Source`], refusing ones that are too large
 /// or not UTF-8. The source always exists so findings can name the file.
 pub(crate) fn decode(
@@ -641,7 +670,10 @@ fn field_diagnostic(
         "a date" if quoted && unquoted.parse::<toml::value::Datetime>().is_ok() => {
             format!("write the date without quotes: `{key}{unquoted}`")
         }
-        "a date" => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        "a date" => match crate::hints::iso_date(unquoted) {
+            Some(date) => format!("write dates year first, without quotes: `{key}{date}`"),
+            None => format!("write dates as TOML dates, without quotes: `{key}2025-06-30`"),
+        },
         "a whole number" | "a number" if quoted => {
             let digits: String = unquoted
                 .chars()

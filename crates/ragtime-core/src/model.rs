@@ -186,6 +186,44 @@ word_enum! {
 }
 
 word_enum! {
+    /// How often a measure's value is reported. Each has a longest
+    /// reporting period in days (see [`Frequency::period_days`]).
+    Frequency {
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        Termly = "termly",
+        SixMonthly = "six-monthly",
+        Annual = "annual",
+    }
+}
+
+impl Frequency {
+    /// The longest time between two values reported at this frequency, in
+    /// days: the longest month, quarter (July to September), gap between
+    /// school term ends (31 July to 31 December), half year (July to
+    /// December) and year (a leap year). `docs/rag-rules.md` states the
+    /// out-of-date rule built on it.
+    pub fn period_days(self) -> u32 {
+        match self {
+            Frequency::Monthly => 31,
+            Frequency::Quarterly => 92,
+            Frequency::Termly => 153,
+            Frequency::SixMonthly => 184,
+            Frequency::Annual => 366,
+        }
+    }
+}
+
+word_enum! {
+    /// The shape of a declared trajectory between a measure's dated targets:
+    /// `linear` is a straight line between each two consecutive dated
+    /// points (the baseline, the interim targets and the final target).
+    Trajectory {
+        Linear = "linear",
+    }
+}
+
+word_enum! {
     /// The kind of organisation an owner belongs to.
     Sector {
         Council = "council",
@@ -386,7 +424,17 @@ pub struct Measure {
     pub direction: Direction,
     pub owner: Option<OwnerIx>,
     pub baseline: Option<Point>,
+    /// The final target.
     pub target: Option<Point>,
+    /// Interim targets on the way to the final one, in date order (checked:
+    /// each after the one before and before the final target).
+    pub interim: Vec<Point>,
+    /// A declared trajectory: the target in force runs along it from the
+    /// baseline through the interim targets to the final target.
+    pub trajectory: Option<Trajectory>,
+    /// How often a value is reported; without it a value is never out of
+    /// date.
+    pub frequency: Option<Frequency>,
     pub tolerance: Option<f64>,
     /// In date order.
     pub actual: Vec<Point>,
@@ -394,6 +442,10 @@ pub struct Measure {
     pub source: Option<String>,
     pub illustrative: bool,
     pub loc: Loc,
+    /// Where the final target is written, if it is.
+    pub target_loc: Option<Loc>,
+    /// Where each interim target is written, in the order of `interim`.
+    pub interim_locs: Vec<Loc>,
 }
 
 /// Every entity of a plan set, in the order the files list them (files in

@@ -1,6 +1,7 @@
 //! Ratings as at a date: each milestone's BRAG rating and each measure's
-//! rating, with the facts and the rule behind them, so that every colour in
-//! a report can be explained step by step.
+//! rating (rated in `measure/rating.rs`, re-exported here), with the facts
+//! and the rule behind them, so that every colour in a report can be
+//! explained step by step.
 //!
 //! A rating as at a date D uses only the updates and measured values dated on
 //! or before D, and leaves out milestones added after D, so a report for an
@@ -11,9 +12,12 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
+pub use crate::measure::rating::{
+    MeasureRag, MeasureRating, explain_measure, freshness_text, number, rate_measure, shortfall,
+    target_basis_text,
+};
 use crate::model::*;
-use crate::period::Quarter;
-use crate::report::{Colour, Trend};
+use crate::report::Colour;
 use crate::settings::{Scale, Settings};
 
 /// A milestone's rating. Blue, Green, Amber and Red are colours; paused and
@@ -222,58 +226,6 @@ impl MilestoneRating {
     }
 }
 
-/// A measure's rating against its target and tolerance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MeasureRag {
-    /// On or beyond target, in the direction that is better.
-    Green,
-    /// Short of target by no more than the tolerance.
-    Amber,
-    /// Short of target by more than the tolerance.
-    Red,
-    /// No value measured on or before the date.
-    NoData,
-    /// No target set.
-    NoTarget,
-}
-
-impl MeasureRag {
-    pub fn colour(self) -> Colour {
-        match self {
-            MeasureRag::Green => Colour::Green,
-            MeasureRag::Amber => Colour::Amber,
-            MeasureRag::Red => Colour::Red,
-            MeasureRag::NoData | MeasureRag::NoTarget => Colour::Grey,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MeasureRag::Green => "Green",
-            MeasureRag::Amber => "Amber",
-            MeasureRag::Red => "Red",
-            MeasureRag::NoData => "No data",
-            MeasureRag::NoTarget => "No target",
-        }
-    }
-}
-
-/// A measure's rating as at a date, and its direction of travel.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MeasureRating {
-    pub rag: MeasureRag,
-    /// Index into `actual` of the latest value on or before the date.
-    pub latest: Option<usize>,
-    /// The latest value at the end of the previous quarter.
-    pub previous: Option<usize>,
-    /// The latest value at the end of the same quarter a year before.
-    pub year_earlier: Option<usize>,
-    /// Better, worse or the same as at the end of the previous quarter.
-    pub vs_previous: Trend,
-    /// Better, worse or the same as at the end of the same quarter last year.
-    pub vs_year_earlier: Trend,
-}
-
 /// Every rating in a plan set as at one date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ratings {
@@ -293,7 +245,7 @@ impl Ratings {
         let measures: Vec<MeasureRating> = model
             .measures
             .par_iter()
-            .map(|m| rate_measure(m, as_of))
+            .map(|m| rate_measure(m, settings, as_of))
             .collect();
         let milestones = model
             .milestones
@@ -336,12 +288,14 @@ pub fn rate_milestone(
     let overdue = days_to_due < 0;
     let stale =
         days_since(last_update.unwrap_or(m.added), as_of) > i64::from(settings.stale_after_days);
+    // A Red measure whose value is out of date is not evidence of how
+    // things stand now: it does not turn the milestone Amber.
     let red_measure = model
         .commitment(m.commitment)
         .measures
         .iter()
         .copied()
-        .find(|&x| measures[x.index()].rag == MeasureRag::Red);
+        .find(|&x| measures[x.index()].is_red_evidence());
 
     let (rating, rule) = match status {
         Status::Cancelled => (Rating::Cancelled, Rule::Cancelled),
@@ -381,74 +335,6 @@ pub fn rate_milestone(
 
 fn days_since(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
-}
-
-/// The index of the latest value dated on or before `date`.
-fn latest_on_or_before(series: &[Point], date: NaiveDate) -> Option<usize> {
-    series.partition_point(|p| p.date <= date).checked_sub(1)
-}
-
-/// Rates a measure as at `as_of`: its latest value against its target and
-/// tolerance, and its direction of travel since the end of the previous
-/// quarter and of the same quarter last year.
-pub fn rate_measure(m: &Measure, as_of: NaiveDate) -> MeasureRating {
-    let latest = latest_on_or_before(&m.actual, as_of);
-    let rag = match (latest, &m.target) {
-        (None, _) => MeasureRag::NoData,
-        (Some(_), None) => MeasureRag::NoTarget,
-        (Some(i), Some(t)) => {
-            let short = shortfall(m.direction, m.actual[i].value, t.value);
-            let tolerance = m.tolerance.unwrap_or(0.0).abs();
-            if short <= 0.0 {
-                MeasureRag::Green
-            } else if short <= tolerance {
-                MeasureRag::Amber
-            } else {
-                MeasureRag::Red
-            }
-        }
-    };
-    let (previous, year_earlier) = match Quarter::containing(as_of) {
-        Ok(q) => (
-            latest_on_or_before(&m.actual, q.previous().end()),
-            latest_on_or_before(&m.actual, q.year_earlier().end()),
-        ),
-        Err(_) => (None, None),
-    };
-    let travel = |earlier: Option<usize>| match (latest, earlier) {
-        (Some(now), Some(then)) => trend(m.direction, m.actual[then].value, m.actual[now].value),
-        (Some(_), None) => Trend::New,
-        (None, _) => Trend::None,
-    };
-    MeasureRating {
-        rag,
-        latest,
-        previous,
-        year_earlier,
-        vs_previous: travel(previous),
-        vs_year_earlier: travel(year_earlier),
-    }
-}
-
-/// How far `value` falls short of `target` in the better direction; zero or
-/// less when the target is met.
-pub fn shortfall(direction: Direction, value: f64, target: f64) -> f64 {
-    match direction {
-        Direction::Higher => target - value,
-        Direction::Lower => value - target,
-    }
-}
-
-/// Up when the value moved the better way, down when the worse way.
-fn trend(direction: Direction, then: f64, now: f64) -> Trend {
-    let better = -shortfall(direction, now, then);
-    if better > 0.0 {
-        Trend::Up
-    } else if better < 0.0 {
-        Trend::Down
-    } else {
-        Trend::Same
-    }
 }
 
 /// The facts and rule behind a milestone's rating, one step per line, e.g.
@@ -549,6 +435,18 @@ pub fn explain_milestone(
             model.commitment(m.commitment).id
         ));
     }
+    for &x in &model.commitment(m.commitment).measures {
+        let mr = ratings.measure(x);
+        if mr.rag == MeasureRag::Red && mr.is_out_of_date() {
+            let latest = mr.latest.map(|i| model.measure(x).actual[i].date);
+            steps.push(format!(
+                "measure `{}` of commitment `{}` is Red as at {as_of}, but out of date (latest value of {}): not evidence against the milestone",
+                model.measure(x).id,
+                model.commitment(m.commitment).id,
+                latest.map_or_else(|| "none".to_string(), |d| d.to_string())
+            ));
+        }
+    }
     if let Some(c) = r.contradiction {
         steps.push(format!(
             "the owner's status contradicts the evidence ({}): the computed rating wins and is flagged",
@@ -561,85 +459,6 @@ pub fn explain_milestone(
         r.rule.name()
     ));
     steps
-}
-
-/// The facts and rule behind a measure's rating, one step per line.
-pub fn explain_measure(m: &Measure, r: &MeasureRating, as_of: NaiveDate) -> Vec<String> {
-    let unit = match m.unit.as_deref() {
-        None => String::new(),
-        Some("%") => "%".to_string(),
-        Some(u) => format!(" {u}"),
-    };
-    let better = match m.direction {
-        Direction::Higher => "higher is better",
-        Direction::Lower => "lower is better",
-    };
-    let mut steps = Vec::new();
-    let Some(i) = r.latest else {
-        steps.push(format!("no value measured on or before {as_of}"));
-        steps.push(format!("-> {} (rule: no data)", r.rag.label()));
-        return steps;
-    };
-    let later = m.actual.len() - i - 1;
-    steps.push(format!(
-        "latest value as at {as_of}: {}{unit} (measured {}){}",
-        number(m.actual[i].value),
-        m.actual[i].date,
-        match later {
-            0 => String::new(),
-            1 => "; 1 later value is ignored".to_string(),
-            n => format!("; {n} later values are ignored"),
-        }
-    ));
-    let Some(t) = &m.target else {
-        steps.push("no target set".to_string());
-        steps.push(format!("-> {} (rule: no target)", r.rag.label()));
-        return steps;
-    };
-    let tolerance = m.tolerance.unwrap_or(0.0).abs();
-    steps.push(format!(
-        "target {}{unit} by {} ({better}), tolerance {}{unit}",
-        number(t.value),
-        t.date,
-        number(tolerance)
-    ));
-    let short = shortfall(m.direction, m.actual[i].value, t.value);
-    let rule = match r.rag {
-        MeasureRag::Green => "target met".to_string(),
-        MeasureRag::Amber => format!("short by {}{unit}, within tolerance", number(short)),
-        _ => format!("short by {}{unit}, outside tolerance", number(short)),
-    };
-    steps.push(format!("-> {} (rule: {rule})", r.rag.label()));
-    for (what, earlier, travel) in [
-        ("the previous quarter", r.previous, r.vs_previous),
-        (
-            "the same quarter last year",
-            r.year_earlier,
-            r.vs_year_earlier,
-        ),
-    ] {
-        steps.push(match earlier {
-            Some(e) => format!(
-                "against {what}: {}{unit} (measured {}) -> {}",
-                number(m.actual[e].value),
-                m.actual[e].date,
-                travel.label()
-            ),
-            None => format!("against {what}: no value to compare -> {}", travel.label()),
-        });
-    }
-    steps
-}
-
-/// A measured value as reports print it: whole numbers without decimals,
-/// others with up to two, trailing zeros dropped.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
 }
 
 /// `check` warnings (W0505) for every milestone whose owner's status
@@ -935,67 +754,6 @@ actual = [
 ]
 "#;
 
-    fn rate_measure_text(text: &str, as_of: &str) -> MeasureRating {
-        let set = plans(text);
-        rate_measure(&set.model.measures[0], d(as_of))
-    }
-
-    #[test]
-    fn measure_rated_from_target_tolerance_and_direction() {
-        assert_eq!(
-            rate_measure_text(MEASURE, "2025-07-01").rag,
-            MeasureRag::Amber
-        );
-        assert_eq!(
-            rate_measure_text(MEASURE, "2025-09-30").rag,
-            MeasureRag::Red
-        );
-        assert_eq!(
-            rate_measure_text(MEASURE, "2024-01-01").rag,
-            MeasureRag::NoData
-        );
-        let lower = MEASURE.replace("higher", "lower");
-        assert_eq!(
-            rate_measure_text(&lower, "2025-09-30").rag,
-            MeasureRag::Green
-        );
-        assert_eq!(
-            rate_measure_text(&lower, "2025-07-01").rag,
-            MeasureRag::Green
-        );
-        let no_target = MEASURE.replace("target = { date = 2027-03-31, value = 92 }", "");
-        assert_eq!(
-            rate_measure_text(&no_target, "2025-09-30").rag,
-            MeasureRag::NoTarget
-        );
-    }
-
-    #[test]
-    fn measure_exactly_on_target_or_tolerance_edge() {
-        let on = MEASURE.replace("value = 89", "value = 92");
-        assert_eq!(rate_measure_text(&on, "2025-09-30").rag, MeasureRag::Green);
-        let edge = MEASURE.replace("value = 89", "value = 90");
-        assert_eq!(
-            rate_measure_text(&edge, "2025-09-30").rag,
-            MeasureRag::Amber
-        );
-    }
-
-    #[test]
-    fn measure_direction_of_travel() {
-        let r = rate_measure_text(MEASURE, "2025-09-30");
-        // 91 at the end of Q1, 80 a year before; now 89.
-        assert_eq!((r.vs_previous, r.vs_year_earlier), (Trend::Down, Trend::Up));
-        let lower = MEASURE.replace("higher", "lower");
-        let r = rate_measure_text(&lower, "2025-09-30");
-        assert_eq!((r.vs_previous, r.vs_year_earlier), (Trend::Up, Trend::Down));
-        let r = rate_measure_text(MEASURE, "2024-12-31");
-        assert_eq!(
-            (r.vs_previous, r.vs_year_earlier),
-            (Trend::Same, Trend::New)
-        );
-    }
-
     #[test]
     fn on_target_with_a_red_measure_is_amber_and_flagged() {
         let items = format!(
@@ -1020,6 +778,35 @@ actual = [
         assert_eq!((r.rating, r.contradiction), (Rating::Green, None));
     }
 
+    /// An out-of-date value is not evidence of how things stand now: a Red
+    /// measure last measured long ago does not turn an on-target milestone
+    /// Amber (but its rating in the measures report stands, flagged).
+    #[test]
+    fn an_out_of_date_red_measure_does_not_turn_on_target_amber() {
+        let items = format!(
+            "{}{}",
+            milestone("2026-06-30", &[("2026-01-10", "on-target")]),
+            MEASURE.replace("tolerance = 2", "tolerance = 2\nfrequency = \"quarterly\"")
+        );
+        let link = "measures = [\"X\"]";
+        // On 2026-01-31 the value of 2025-09-30 is 123 days old: current.
+        let r = rate_with(link, &items, "2026-01-31");
+        assert_eq!((r.rating, r.rule), (Rating::Amber, Rule::MeasureRed));
+        // A day later it is out of date: the milestone's own status stands.
+        let r = rate_with(link, &items, "2026-02-01");
+        assert_eq!(
+            (r.rating, r.rule, r.contradiction),
+            (Rating::Green, Rule::OnTarget, None)
+        );
+        let set = plans_with(link, &items);
+        let ratings = Ratings::compute(&set.model, &set.settings, d("2026-02-01"));
+        let steps = explain_milestone(&set.model, &set.settings, &ratings, MilestoneIx(0));
+        assert!(
+            steps.contains(&"measure `X` of commitment `C` is Red as at 2026-02-01, but out of date (latest value of 2025-09-30): not evidence against the milestone".to_string()),
+            "{steps:#?}"
+        );
+    }
+
     #[test]
     fn scale_mapping() {
         assert_eq!(Rating::Blue.colour(Scale::Brag), Colour::Blue);
@@ -1042,13 +829,5 @@ actual = [
             "{steps:#?}"
         );
         assert_eq!(steps.last().unwrap(), "-> Red (rule: overdue)");
-    }
-
-    #[test]
-    fn numbers_print_plainly() {
-        assert_eq!(number(92.0), "92");
-        assert_eq!(number(89.6), "89.6");
-        assert_eq!(number(0.126), "0.13");
-        assert_eq!(number(-3.0), "-3");
     }
 }

@@ -282,9 +282,24 @@ pub struct RawMeasure {
     #[serde(default)]
     #[schemars(with = "Option<RawPoint>")]
     pub baseline: Option<Spanned<RawPoint>>,
+    /// The final target.
     #[serde(default)]
     #[schemars(with = "Option<RawPoint>")]
     pub target: Option<Spanned<RawPoint>>,
+    /// Interim targets before the final one, in date order.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawPoint>")]
+    pub interim: Vec<Spanned<RawPoint>>,
+    /// `linear`: the target in force runs in straight lines from the
+    /// baseline through the interim targets to the final target.
+    #[serde(default)]
+    #[schemars(with = "Option<crate::schema::TrajectoryWord>")]
+    pub trajectory: Option<SpannedStr>,
+    /// How often a value is reported: `monthly`, `quarterly`, `termly`,
+    /// `six-monthly` or `annual`.
+    #[serde(default)]
+    #[schemars(with = "Option<crate::schema::FrequencyWord>")]
+    pub frequency: Option<SpannedStr>,
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub tolerance: Option<Spanned<f64>>,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::model::{Cadence, Direction, Sector, Status};
+use crate::model::{Cadence, Direction, Frequency, Sector, Status, Trajectory};
 use crate::raw::*;
 use crate::settings::RawSettings;
 
@@ -127,6 +127,14 @@ word_schema!(
     ["brag", "rag", "five-point"].into_iter()
 );
 word_schema!(RollupWord, "Rollup", ["thresholds", "worst-of"].into_iter());
+word_schema!(PercentOfWord, "PercentOf", ["rated", "live"].into_iter());
+word_schema!(
+    RoundingWord,
+    "Rounding",
+    ["down", "nearest", "one-decimal"].into_iter()
+);
+word_schema!(FrequencyWord, "Frequency", Frequency::words());
+word_schema!(TrajectoryWord, "Trajectory", Trajectory::words());
 
 #[cfg(test)]
 mod tests {

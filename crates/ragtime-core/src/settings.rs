@@ -31,6 +31,15 @@ pub struct RawSettings {
     #[serde(default)]
     #[schemars(with = "Option<i64>")]
     pub red_below: Option<Spanned<i64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<crate::schema::PercentOfWord>")]
+    pub percent_of: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<crate::schema::RoundingWord>")]
+    pub percent_rounding: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<i64>")]
+    pub out_of_date_grace_days: Option<Spanned<i64>>,
 }
 
 /// The colour scale reports use.
@@ -54,6 +63,29 @@ pub enum RollupRule {
     WorstOf,
 }
 
+/// What the percentage complete or on target is a share of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PercentOf {
+    /// Complete, on target, at risk and not on target milestones: paused
+    /// and not-started ones are left out.
+    Rated,
+    /// Every live milestone (all but the cancelled), as many councils
+    /// publish: "174 milestones, 152 or 87% completed or on track".
+    Live,
+}
+
+/// How the percentage is rounded, for showing and for the thresholds: the
+/// thresholds are compared with the figure as shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rounding {
+    /// Down to a whole percent: 99.9% shows as 99%.
+    Down,
+    /// To the nearest whole percent, halves up: 87.5% shows as 88%.
+    Nearest,
+    /// To one decimal place, halves up: 87.36% shows as 87.4%.
+    OneDecimal,
+}
+
 /// The rating rules in force.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -68,6 +100,13 @@ pub struct Settings {
     pub green_at_least: u8,
     /// Rollup is Red when under this percentage is Blue or Green.
     pub red_below: u8,
+    /// The denominator of the percentage.
+    pub percent_of: PercentOf,
+    /// How the percentage is rounded.
+    pub rounding: Rounding,
+    /// Days added to a measure's reporting period before its latest value
+    /// is out of date: the time a figure takes to come in.
+    pub out_of_date_grace_days: u32,
 }
 
 impl Default for Settings {
@@ -79,6 +118,9 @@ impl Default for Settings {
             warn_within_days: 30,
             green_at_least: 90,
             red_below: 70,
+            percent_of: PercentOf::Rated,
+            rounding: Rounding::Down,
+            out_of_date_grace_days: 31,
         }
     }
 }
@@ -118,23 +160,53 @@ impl Settings {
                 )),
             }
         }
-        let days = |v: &Spanned<i64>, diags: &mut Vec<Diagnostic>| match u32::try_from(*v.get_ref())
-        {
-            Ok(d) if (1..=3660).contains(&d) => Some(d),
+        if let Some(v) = &raw.percent_of {
+            match v.get_ref().as_str() {
+                "rated" => s.percent_of = PercentOf::Rated,
+                "live" => s.percent_of = PercentOf::Live,
+                other => diags.push(bad(
+                    v.span(),
+                    format!("`{other}` is not a denominator for the percentage"),
+                    "expected `rated` (complete, on target, at risk and not on target) or `live` (all but cancelled)",
+                )),
+            }
+        }
+        if let Some(v) = &raw.percent_rounding {
+            match v.get_ref().as_str() {
+                "down" => s.rounding = Rounding::Down,
+                "nearest" => s.rounding = Rounding::Nearest,
+                "one-decimal" => s.rounding = Rounding::OneDecimal,
+                other => diags.push(bad(
+                    v.span(),
+                    format!("`{other}` is not a way of rounding the percentage"),
+                    "expected `down`, `nearest` or `one-decimal`",
+                )),
+            }
+        }
+        let days = |v: &Spanned<i64>, least: u32, diags: &mut Vec<Diagnostic>| match u32::try_from(
+            *v.get_ref(),
+        ) {
+            Ok(d) if (least..=3660).contains(&d) => Some(d),
             _ => {
                 diags.push(bad(
                     v.span(),
-                    format!("{} is not a number of days from 1 to 3660", v.get_ref()),
+                    format!(
+                        "{} is not a number of days from {least} to 3660",
+                        v.get_ref()
+                    ),
                     "write a whole number of days, e.g. 92 for a quarter",
                 ));
                 None
             }
         };
         if let Some(v) = &raw.stale_after_days {
-            s.stale_after_days = days(v, diags).unwrap_or(s.stale_after_days);
+            s.stale_after_days = days(v, 1, diags).unwrap_or(s.stale_after_days);
         }
         if let Some(v) = &raw.warn_within_days {
-            s.warn_within_days = days(v, diags).unwrap_or(s.warn_within_days);
+            s.warn_within_days = days(v, 1, diags).unwrap_or(s.warn_within_days);
+        }
+        if let Some(v) = &raw.out_of_date_grace_days {
+            s.out_of_date_grace_days = days(v, 0, diags).unwrap_or(s.out_of_date_grace_days);
         }
         let pct = |v: &Spanned<i64>, diags: &mut Vec<Diagnostic>| match u8::try_from(*v.get_ref()) {
             Ok(p) if p <= 100 => Some(p),
@@ -225,5 +297,28 @@ mod tests {
         );
         assert_eq!(plans.settings.scale, super::Scale::Brag);
         assert_eq!(plans.settings.stale_after_days, 92);
+    }
+
+    #[test]
+    fn the_percentage_convention_is_read_and_bad_words_are_found() {
+        let plans = with_settings(
+            "[settings]\npercent-of = \"live\"\npercent-rounding = \"nearest\"\nout-of-date-grace-days = 0\n",
+        );
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert_eq!(plans.settings.percent_of, super::PercentOf::Live);
+        assert_eq!(plans.settings.rounding, super::Rounding::Nearest);
+        assert_eq!(plans.settings.out_of_date_grace_days, 0);
+        let plans = with_settings(
+            "[settings]\npercent-of = \"all\"\npercent-rounding = \"up\"\nout-of-date-grace-days = -1\n",
+        );
+        assert_eq!(
+            found(&plans),
+            [
+                "E0107 settings.toml:2:14",
+                "E0107 settings.toml:3:20",
+                "E0107 settings.toml:4:26"
+            ]
+        );
+        assert_eq!(plans.settings, super::Settings::default());
     }
 }

@@ -245,10 +245,18 @@ fn syntax_diagnostic(
         && written.chars().next().is_some_and(char::is_alphabetic)
     {
         // `key = ` when the value has a key of its own (not a list element).
-        let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+        let name = key_before(text, span.start);
+        let key = name.map_or(String::new(), |k| format!("{k} = "));
         d = d.help(format!(
             "put text in double quotes: `{key}\"{}\"`",
-            written.trim()
+            crate::hints::quoted_value(name, written)
+        ));
+    } else if first_line == "string values must be quoted"
+        && let Some(date) = crate::hints::iso_date(written)
+    {
+        let key = key_before(text, span.start).map_or(String::new(), |k| format!("{k} = "));
+        d = d.help(format!(
+            "write dates year first, without quotes: `{key}{date}`"
         ));
     }
     d

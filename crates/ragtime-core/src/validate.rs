@@ -8,6 +8,8 @@ use crate::model::*;
 pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
     cycles(model, graph, diags);
     dates(model, diags);
+    crate::dated::same_date_redates(model, diags);
+    crate::measure::targets_within_period(model, diags);
     warnings(model, graph, diags);
 }
 

@@ -6,9 +6,9 @@
 //! id that is not a board, or dates out of order (`--since` after the as-at
 //! date, `--next` before it), are usage errors (exit 2).
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use ragtime_core::report::{self, Context, PackDates};
-use ragtime_core::{BoardIx, EntityRef, PlanSet, diag};
+use ragtime_core::{BoardIx, EntityRef, Kind, PlanSet};
 
 use crate::Outcome;
 use crate::cli::{Args, BoardArgs};
@@ -29,34 +29,11 @@ pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// The board with id `id`; anything else is a usage error naming the
-/// boards, with the nearest board id suggested.
+/// The board with id `id` (ignoring case); anything else is a usage
+/// error with the nearest board ids.
 fn lookup_board(plans: &PlanSet, id: &str) -> Result<BoardIx> {
-    let boards: Vec<&str> = plans.model.boards.iter().map(|b| b.id.as_str()).collect();
-    let list = || {
-        if boards.is_empty() {
-            "there are no boards in the plans".to_string()
-        } else {
-            format!(
-                "boards: {}",
-                boards
-                    .iter()
-                    .map(|b| format!("`{b}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
-    };
-    match plans.model.lookup(id) {
-        Some(EntityRef::Board(b)) => Ok(b),
-        Some(other) => bail!(
-            "`{id}` is {}, not a board; {}",
-            other.kind().with_article(),
-            list()
-        ),
-        None => match diag::did_you_mean(id, boards.iter().copied()) {
-            Some(near) => bail!("no board has the id `{id}`; did you mean `{near}`?"),
-            None => bail!("no board has the id `{id}`; {}", list()),
-        },
+    match super::ids::resolve(&plans.model, id, Some(Kind::Board))? {
+        EntityRef::Board(b) => Ok(b),
+        _ => unreachable!("resolve checks the kind"),
     }
 }

@@ -11,15 +11,16 @@ use ragtime_core::sheet::Problem;
 use ragtime_core::{Input, PlanSet};
 
 use crate::Outcome;
-use crate::cli::{Args, ImportPlanArgs};
-use crate::{diagnostics, files, output, sheets};
+use crate::cli::{Args, DiagnosticFormat, ImportPlanArgs};
+use crate::{diagnostics, files, output, problems, sheets};
 
 pub fn run(args: &Args, import: &ImportPlanArgs) -> Result<Outcome> {
     let mapping_text = std::fs::read_to_string(&import.mapping)
         .with_context(|| format!("cannot read the mapping `{}`", import.mapping.display()))?;
     let mapping = Mapping::parse(&mapping_text)
         .with_context(|| format!("in `{}`", import.mapping.display()))?;
-    let folder = plans_folder(&args.plans)?;
+    let located = files::locate(args.plans.as_deref(), None)?;
+    let folder = plans_folder(&located.root)?;
     let target = match &import.output {
         Some(path) => path.clone(),
         None => folder.join(mapping.file_name()),
@@ -36,7 +37,7 @@ pub fn run(args: &Args, import: &ImportPlanArgs) -> Result<Outcome> {
         .with_context(|| format!("cannot read `{}`", import.file.display()))?;
     let book = match sheets::read(&name, bytes) {
         Ok(book) => book,
-        Err(problem) => return report(args, &[problem], &[], None),
+        Err(problem) => return report(args, import.format, &[*problem], &[], None),
     };
     let wanted = import.sheet.as_deref().or(mapping.sheet.as_deref());
     let grid = match wanted {
@@ -44,7 +45,7 @@ pub fn run(args: &Args, import: &ImportPlanArgs) -> Result<Outcome> {
             Some(g) => g,
             None => {
                 let problem = missing_sheet(&book, sheet);
-                return report(args, &[problem], &[], None);
+                return report(args, import.format, &[problem], &[], None);
             }
         },
         None => match book
@@ -58,8 +59,8 @@ pub fn run(args: &Args, import: &ImportPlanArgs) -> Result<Outcome> {
         },
     };
 
-    let paths = files::discover(&args.plans)?;
-    let inputs = files::read(&paths)?;
+    let entries = files::discover(&located.root)?;
+    let inputs = files::read(&entries);
     let before = ragtime_core::load(inputs.clone());
     let imported = import_plan::build(&mapping, grid, &before.model);
     let target_name = files::display_name(&target);
@@ -71,9 +72,9 @@ pub fn run(args: &Args, import: &ImportPlanArgs) -> Result<Outcome> {
     let mut problems = imported.problems.clone();
     problems.extend(located);
     if problems.iter().any(Problem::is_error) || !elsewhere.is_empty() {
-        return report(args, &problems, &elsewhere, Some(&after));
+        return report(args, import.format, &problems, &elsewhere, Some(&after));
     }
-    report(args, &problems, &[], None)?;
+    report(args, import.format, &problems, &[], None)?;
     if import.dry_run {
         print!("{}", imported.text);
         eprintln!("dry run, nothing written: would write `{target_name}`");
@@ -157,6 +158,7 @@ fn unknown_owners(imported: &Imported) -> Result<()> {
 /// text); the outcome is `Problems` when there is an error among them.
 fn report(
     args: &Args,
+    args_format: DiagnosticFormat,
     problems: &[Problem],
     elsewhere: &[&ragtime_core::Diagnostic],
     after: Option<&PlanSet>,
@@ -165,13 +167,20 @@ fn report(
     let mut err = std::io::stderr().lock();
     let mut sorted = problems.to_vec();
     ragtime_core::sheet::sort(&mut sorted);
+    let short = args_format == DiagnosticFormat::Short;
     for p in &sorted {
-        writeln!(err, "{}\n", diagnostics::problem(p, color))?;
+        match short {
+            true => writeln!(err, "{}", problems::short(p))?,
+            false => writeln!(err, "{}\n", problems::human(p, color))?,
+        }
     }
     if let Some(after) = after {
         let printer = diagnostics::Printer::new(after, &[], color);
         for d in elsewhere {
-            writeln!(err, "{}\n", printer.human(d))?;
+            match short {
+                true => writeln!(err, "{}", printer.short(d))?,
+                false => writeln!(err, "{}\n", printer.human(d))?,
+            }
         }
     }
     let errors = sorted.iter().filter(|p| p.is_error()).count() + elsewhere.len();

@@ -4,11 +4,13 @@ mod board;
 mod calendar;
 mod check;
 mod graph;
+mod ids;
 mod import_plan;
 mod owner;
 mod report;
 mod returns;
 mod schema;
+mod shell;
 mod update;
 
 use anyhow::Result;
@@ -34,6 +36,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Calendar(calendar) => calendar::run(&args, calendar),
         Command::Returns(command) => returns::run(&args, command),
         Command::ImportPlan(import) => import_plan::run(&args, import),
+        Command::Completions { shell } => shell::completions(*shell),
+        Command::Man => shell::man(),
     }
 }
 
@@ -44,15 +48,24 @@ pub struct Loaded {
     pub paths: Vec<std::path::PathBuf>,
 }
 
-/// Reads and loads the plan set named by `--plans`. The texts of files in
-/// which reading finds no problem are let go (on a large plan set they
-/// take as much memory as the model), and read again only to show a
-/// finding in one.
+/// Reads and loads the plan set named by `--plans` (or `RAGTIME_PLANS`),
+/// or found walking up from the current folder.
 pub fn load(args: &Args) -> Result<Loaded> {
-    let paths = crate::files::discover(&args.plans)?;
-    let inputs = crate::files::read(&paths)?;
+    load_at(&crate::files::locate(args.plans.as_deref(), None)?)
+}
+
+/// Reads and loads the plan set at `located`. The texts of files in which
+/// reading finds no problem are let go (on a large plan set they take as
+/// much memory as the model), and read again only to show a finding in
+/// one.
+pub fn load_at(located: &crate::files::Located) -> Result<Loaded> {
+    let entries = crate::files::discover(&located.root)?;
+    let inputs = crate::files::read(&entries);
     let plans = ragtime_core::load_with(inputs, ragtime_core::stages::Texts::Release);
-    Ok(Loaded { plans, paths })
+    Ok(Loaded {
+        plans,
+        paths: crate::files::paths(&entries),
+    })
 }
 
 /// Loads the plan set for a report. If it has errors, shows them on

@@ -4,9 +4,9 @@
 //! The report is built in the core as a `Document` and written in any report
 //! format.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use ragtime_core::report::owner::{OwnerOptions, owner_list, owners_summary};
-use ragtime_core::{EntityRef, PlanSet};
+use ragtime_core::{EntityRef, Kind, PlanSet};
 
 use crate::Outcome;
 use crate::cli::{Args, OwnerArgs};
@@ -28,17 +28,8 @@ pub fn run(args: &Args, owner: &OwnerArgs) -> Result<Outcome> {
 }
 
 fn resolve(plans: &PlanSet, id: &str) -> Result<ragtime_core::OwnerIx> {
-    let model = &plans.model;
-    match model.lookup(id) {
-        Some(EntityRef::Owner(ix)) => Ok(ix),
-        Some(other) => bail!("`{id}` is {}, not an owner", other.kind().with_article()),
-        None => {
-            let mut ids: Vec<&str> = model.owners.iter().map(|o| o.id.as_str()).collect();
-            ids.sort_unstable();
-            match ragtime_core::diag::did_you_mean(id, ids.iter().copied()) {
-                Some(best) => bail!("no owner has the id `{id}`; did you mean `{best}`?"),
-                None => bail!("no owner has the id `{id}`; `ragtime owner` lists them"),
-            }
-        }
+    match super::ids::resolve(&plans.model, id, Some(Kind::Owner))? {
+        EntityRef::Owner(ix) => Ok(ix),
+        _ => unreachable!("resolve checks the kind"),
     }
 }

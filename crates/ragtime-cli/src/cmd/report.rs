@@ -6,11 +6,11 @@
 //! `check` shows them, and the exit code is 1. An id on the command line that
 //! no item has is a usage error (exit 2), with the nearest id suggested.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use ragtime_core::report::{self, Breakdown, Context, Document};
 use ragtime_core::rollup::Scope;
-use ragtime_core::{EntityRef, PlanSet, diag};
+use ragtime_core::{EntityRef, Kind, PlanSet};
 
 use crate::Outcome;
 use crate::cli::{Args, By, Command, ReportOptions};
@@ -84,33 +84,16 @@ fn breakdown(by: By) -> Breakdown {
     }
 }
 
-/// Any item by id; an unknown id is a usage error with a suggestion.
+/// Any item by id (ignoring case); an unknown id is a usage error with
+/// the nearest ids.
 fn lookup(plans: &PlanSet, id: &str) -> Result<EntityRef> {
-    if let Some(item) = plans.model.lookup(id) {
-        return Ok(item);
-    }
-    let mut ids: Vec<&str> = plans.model.ids().collect();
-    ids.sort_unstable();
-    match diag::did_you_mean(id, ids.iter().copied()) {
-        Some(near) => bail!("no item has the id `{id}`; did you mean `{near}`?"),
-        None => bail!("no item has the id `{id}` (ids are listed in the plan files)"),
-    }
+    super::ids::resolve(&plans.model, id, None)
 }
 
 fn strategy_scope(plans: &PlanSet, id: &str) -> Result<Scope> {
-    match lookup(plans, id)? {
+    match super::ids::resolve(&plans.model, id, Some(Kind::Strategy))? {
         EntityRef::Strategy(s) => Ok(Scope::new(&plans.model, &[s], &[])),
-        other => bail!(
-            "`{id}` is {}, not a strategy; strategies: {}",
-            other.kind().with_article(),
-            plans
-                .model
-                .strategies
-                .iter()
-                .map(|s| format!("`{}`", s.id))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => unreachable!("resolve checks the kind"),
     }
 }
 

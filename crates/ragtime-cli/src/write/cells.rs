@@ -68,7 +68,7 @@ pub fn normalise_newlines(text: &str) -> String {
 mod tests {
     use super::*;
     use ragtime_core::Status;
-    use ragtime_core::report::{Colour, RagCell};
+    use ragtime_core::report::{Colour, Percent, RagCell};
 
     #[test]
     fn cells_read_as_words() {
@@ -76,7 +76,9 @@ mod tests {
         let cases = [
             (Cell::Empty, ""),
             (Cell::Count(12), "12"),
-            (Cell::Percent(45), "45%"),
+            (Cell::Percent(Percent::whole(45)), "45%"),
+            (Cell::Percent(Percent::tenths(874)), "87.4%"),
+            (Cell::Percent(Percent::tenths(1000)), "100.0%"),
             (
                 Cell::Number {
                     text: "92.0".into(),

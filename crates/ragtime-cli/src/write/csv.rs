@@ -2,6 +2,12 @@
 //! columns' stable keys after a `row` column saying whether each row is an
 //! item, a group heading or a total, so totals can be filtered out. Any
 //! cell a spreadsheet would run as a formula is made text.
+//!
+//! A section with nothing to list is a file with the header line alone, so
+//! a folder of CSV files always has the same files. With `--bom` each file
+//! starts with a UTF-8 byte order mark, which spreadsheet programs need to
+//! read accented letters right; it is off by default, since scripts and
+//! other tools read the mark as part of the first column's name.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,8 +17,18 @@ use ragtime_core::report::{Document, RowKind, Section, Table};
 
 use super::cells::{self, DateStyle};
 
+/// How CSV files are written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Start each file with a UTF-8 byte order mark.
+    pub bom: bool,
+}
+
 /// Writes one section's table.
-pub fn write_table(out: &mut dyn Write, table: &Table) -> csv::Result<()> {
+pub fn write_table(out: &mut dyn Write, table: &Table, options: Options) -> csv::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -46,7 +62,7 @@ pub fn tables(doc: &Document) -> impl Iterator<Item = (String, &Section, &Table)
 
 /// Writes every table of `doc` into `dir` (made if missing), returning the
 /// files written in section order.
-pub fn write_dir(dir: &Path, doc: &Document) -> Result<Vec<PathBuf>> {
+pub fn write_dir(dir: &Path, doc: &Document, options: Options) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     let mut written = Vec::new();
     for (name, _, table) in tables(doc) {
@@ -55,7 +71,7 @@ pub fn write_dir(dir: &Path, doc: &Document) -> Result<Vec<PathBuf>> {
             std::fs::File::create(&path)
                 .with_context(|| format!("cannot create `{}`", path.display()))?,
         );
-        write_table(&mut file, table)
+        write_table(&mut file, table, options)
             .with_context(|| format!("cannot write `{}`", path.display()))?;
         file.flush()
             .with_context(|| format!("cannot write `{}`", path.display()))?;
@@ -116,7 +132,7 @@ mod tests {
 
     fn render(table: &Table) -> String {
         let mut out = Vec::new();
-        write_table(&mut out, table).unwrap();
+        write_table(&mut out, table, Options::default()).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -188,7 +204,7 @@ mod tests {
     #[test]
     fn write_dir_writes_one_file_per_table() {
         let dir = tempfile::tempdir().unwrap();
-        let written = write_dir(dir.path(), &sample::board_pack()).unwrap();
+        let written = write_dir(dir.path(), &sample::board_pack(), Options::default()).unwrap();
         let names: Vec<_> = written
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

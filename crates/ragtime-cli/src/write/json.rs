@@ -12,8 +12,8 @@ use std::io::{self, Write};
 
 use ragtime_core::Status;
 use ragtime_core::report::{
-    Align, Cell, Chart, Colour, Column, DOCUMENT_VERSION, Document, Row, RowKind, Section, Table,
-    Trend,
+    Align, Cell, Chart, Colour, Column, DOCUMENT_VERSION, Document, Percent, Row, RowKind, Section,
+    Table, Trend,
 };
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -132,8 +132,9 @@ impl Serialize for RowCells<'_> {
 pub enum CellJson<'a> {
     Text(&'a str),
     Count(u64),
-    /// Whole percent, already rounded.
-    Percent(u32),
+    /// A percentage, already rounded as the report's settings say: a whole
+    /// number, or a number with one decimal place.
+    Percent(PercentJson),
     /// A measured value as reported (a decimal string, kept as written so
     /// no precision is added or lost), with its unit.
     Number {
@@ -159,7 +160,7 @@ impl<'a> CellJson<'a> {
             Cell::Empty => return None,
             Cell::Text(t) => CellJson::Text(t),
             Cell::Count(n) => CellJson::Count(*n),
-            Cell::Percent(p) => CellJson::Percent(*p),
+            Cell::Percent(p) => CellJson::Percent(PercentJson(*p)),
             Cell::Number { text, unit } => CellJson::Number {
                 value: text,
                 unit: unit.as_deref(),
@@ -172,6 +173,38 @@ impl<'a> CellJson<'a> {
             },
             Cell::Status(s) => CellJson::Status((*s).into()),
             Cell::Trend(t) => CellJson::Trend((*t).into()),
+        })
+    }
+}
+
+/// A percentage as a JSON number: `87` when shown as a whole percent,
+/// `87.4` when shown with one decimal place (`100.0` is written `100.0`).
+pub struct PercentJson(Percent);
+
+impl Serialize for PercentJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let tenths = self.0.in_tenths();
+        if self.0.has_decimal() {
+            // Tenths divided by ten: the shortest decimal that reads back
+            // as the same number, so 874 is written 87.4.
+            serializer.serialize_f64(f64::from(tenths) / 10.0)
+        } else {
+            serializer.serialize_u32(tenths / 10)
+        }
+    }
+}
+
+impl JsonSchema for PercentJson {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Percent".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "A percentage: a whole number, or with one decimal place when the plan set's settings round to one."
         })
     }
 }

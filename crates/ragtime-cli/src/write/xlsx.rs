@@ -218,9 +218,16 @@ fn write_cell(
             sheet.write_number_with_format(row, col, *n as f64, &format)?;
         }
         Cell::Percent(p) => {
-            // The whole percent the report gives, shown with its sign.
-            let format = format.set_num_format("0\"%\"");
-            sheet.write_number_with_format(row, col, f64::from(*p), &format)?;
+            // The percent the report gives, to the decimal place it gives,
+            // shown with its sign.
+            let shown = if p.has_decimal() {
+                "0.0\"%\""
+            } else {
+                "0\"%\""
+            };
+            let format = format.set_num_format(shown);
+            let value = f64::from(p.in_tenths()) / 10.0;
+            sheet.write_number_with_format(row, col, value, &format)?;
         }
         Cell::Number { text, unit } => match number_format(text, unit.as_deref()) {
             Some((value, num_format)) => {

@@ -155,7 +155,7 @@ pub fn read(
         let mut text = |c: Option<CellRef>| match c.map(|c| sheet::read_text(grid, c)) {
             Some(Ok(v)) => v,
             Some(Err(p)) => {
-                problems.push(p);
+                problems.push(*p);
                 None
             }
             None => None,
@@ -171,7 +171,7 @@ pub fn read(
         let due = match at(Field::Due).map(|c| sheet::read_date(grid, c)) {
             Some(Ok(d)) => d,
             Some(Err(p)) => {
-                problems.push(p);
+                problems.push(*p);
                 None
             }
             None => None,
@@ -179,7 +179,7 @@ pub fn read(
         let percent = match at(Field::Percent).map(|c| sheet::read_percent(grid, c)) {
             Some(Ok(p)) => p,
             Some(Err(p)) => {
-                problems.push(p);
+                problems.push(*p);
                 None
             }
             None => None,

@@ -7,7 +7,8 @@ use super::context::Context;
 use super::doc::*;
 use crate::model::*;
 use crate::rating::{MilestoneRating, Rating, Ratings};
-use crate::rollup::{Counts, Overall, colour_rank, overall};
+use crate::rollup::{Counts, Overall, colour_rank, overall, rounding_words};
+use crate::settings::{PercentOf, RollupRule, Settings};
 
 pub(crate) fn col(key: &str, heading: &str, align: Align) -> Column {
     Column {
@@ -66,8 +67,8 @@ pub(crate) fn count_cells(c: &Counts) -> Vec<Cell> {
     COUNTED.iter().map(|&r| Cell::Count(c.rating(r))).collect()
 }
 
-pub(crate) fn percent_cell(c: &Counts) -> Cell {
-    c.percent().map_or(Cell::Empty, Cell::Percent)
+pub(crate) fn percent_cell(c: &Counts, settings: &Settings) -> Cell {
+    c.percent(settings).map_or(Cell::Empty, Cell::Percent)
 }
 
 pub(crate) fn overall_cell(o: &Overall) -> Cell {
@@ -169,15 +170,32 @@ pub(crate) fn latest_action(m: &Milestone, as_of: NaiveDate) -> Option<&str> {
         .find_map(|u| u.action.as_deref().filter(|n| !n.trim().is_empty()))
 }
 
-/// The paragraph under a counts table saying how it was counted.
-pub(crate) fn counting_note() -> String {
-    "Each milestone counts once, by its rating as at the date: complete = Blue, \
-     on target = Green, at risk = Amber (including not updated within the staleness \
-     window, and not started close to its due date), not on target = Red (including \
-     past its due date). Paused and not-started milestones are not rated; cancelled \
-     ones are shown apart. % = (complete + on target) / (complete + on target + at \
-     risk + not on target), rounded down to a whole percent."
-        .to_string()
+/// The paragraph under a counts table saying how it was counted, with the
+/// percentage convention and the rollup rule in force.
+pub(crate) fn counting_note(settings: &Settings) -> String {
+    let denominator = match settings.percent_of {
+        PercentOf::Rated => "(complete + on target + at risk + not on target)",
+        PercentOf::Live => "all live milestones (paused and not started included)",
+    };
+    let mut note = format!(
+        "Each milestone counts once, by its rating as at the date: complete = Blue, \
+         on target = Green, at risk = Amber (including not updated within the staleness \
+         window, and not started close to its due date), not on target = Red (including \
+         past its due date). Paused and not-started milestones are not rated; cancelled \
+         ones are shown apart. % = (complete + on target) / {denominator}, {}.",
+        rounding_words(settings.rounding)
+    );
+    if settings.rollup == RollupRule::Thresholds {
+        note.push_str(
+            " The RAG compares the % as shown with the thresholds, and is never worse than \
+             the worst milestone: without a Red milestone it is at worst Amber",
+        );
+        note.push_str(match settings.percent_of {
+            PercentOf::Rated => ".",
+            PercentOf::Live => ", and without an Amber one, at worst Green.",
+        });
+    }
+    note
 }
 
 /// The paragraph saying how many milestones are rated against their

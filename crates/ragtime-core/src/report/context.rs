@@ -94,13 +94,13 @@ pub(crate) fn rule_text(s: &Settings) -> String {
     match s.rollup {
         RollupRule::WorstOf => "worst-of: the worst rating of any milestone".to_string(),
         RollupRule::Thresholds if s.scale == Scale::FivePoint => format!(
-            "thresholds: Green at least {g}% complete or on target and no Red; Amber/Green at least {g}% with a Red; Amber from {m}%; Amber/Red from {r}%; Red under {r}%",
+            "thresholds: Green at least {g}% complete or on target and no Red; Amber/Green at least {g}% with a Red; Amber from {m}%; Amber/Red from {r}% and Red under {r}%, with a Red milestone",
             g = s.green_at_least,
-            m = (u32::from(s.red_below) + u32::from(s.green_at_least)) / 2,
+            m = crate::rollup::midpoint(s),
             r = s.red_below
         ),
         RollupRule::Thresholds => format!(
-            "thresholds: Green at least {}% complete or on target and no Red; Red under {}%; otherwise Amber",
+            "thresholds: Green at least {}% complete or on target and no Red; Red under {}% with a Red milestone; otherwise Amber",
             s.green_at_least, s.red_below
         ),
     }

@@ -143,8 +143,8 @@ pub enum Cell {
     Empty,
     Text(String),
     Count(u64),
-    /// A percentage already rounded as the rules say, in whole percent.
-    Percent(u32),
+    /// A percentage already rounded as the settings say.
+    Percent(Percent),
     /// A measured value with its unit ("92.0", "%"), already formatted to
     /// the precision reported.
     Number {
@@ -155,6 +155,54 @@ pub enum Cell {
     Rag(RagCell),
     Status(Status),
     Trend(Trend),
+}
+
+/// A percentage as reports show it, already rounded by the convention in
+/// force: a whole number of tenths of a percent, shown with no decimal
+/// place (`87`) or with one (`87.4`). Writers add the `%` sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent {
+    tenths: u32,
+    one_decimal: bool,
+}
+
+impl Percent {
+    /// A whole percent, shown with no decimal place.
+    pub fn whole(percent: u32) -> Percent {
+        Percent {
+            tenths: percent * 10,
+            one_decimal: false,
+        }
+    }
+
+    /// Tenths of a percent, shown with one decimal place: 874 is `87.4`.
+    pub fn tenths(tenths: u32) -> Percent {
+        Percent {
+            tenths,
+            one_decimal: true,
+        }
+    }
+
+    /// The value in tenths of a percent, whatever it is shown with.
+    pub fn in_tenths(self) -> u32 {
+        self.tenths
+    }
+
+    /// Whether it is shown with one decimal place.
+    pub fn has_decimal(self) -> bool {
+        self.one_decimal
+    }
+}
+
+/// `87` or `87.4`, without the `%` sign.
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.one_decimal {
+            write!(f, "{}.{}", self.tenths / 10, self.tenths % 10)
+        } else {
+            write!(f, "{}", self.tenths / 10)
+        }
+    }
 }
 
 /// Chart data for writers that draw (HTML); others may ignore it, since the

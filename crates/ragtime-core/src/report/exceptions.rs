@@ -121,7 +121,7 @@ fn section(ctx: &Context, scope: &Scope, rating: Rating) -> Section {
         id: id.to_string(),
         heading: heading.to_string(),
         intro,
-        table: (count > 0).then_some(Table { columns, rows }),
+        table: Some(Table { columns, rows }),
         notes,
         chart: None,
     }

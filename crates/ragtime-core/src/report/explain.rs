@@ -7,6 +7,7 @@
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use crate::measure::{TargetBasis, TargetInForce, target_at, target_points};
 use crate::model::*;
 use crate::rating::{explain_measure, explain_milestone, number};
 use crate::rollup::{self, Counts, Scope};
@@ -185,7 +186,7 @@ fn milestone(ctx: &Context, ix: MilestoneIx) -> Vec<Section> {
 
 fn measure(ctx: &Context, ix: MeasureIx) -> Vec<Section> {
     let m = ctx.model.measure(ix);
-    let steps = explain_measure(m, ctx.ratings.measure(ix), ctx.as_of);
+    let steps = explain_measure(m, ctx.ratings.measure(ix), ctx.settings, ctx.as_of);
     let value = |v: f64| Cell::Number {
         text: number(v),
         unit: m.unit.clone(),
@@ -223,7 +224,69 @@ fn measure(ctx: &Context, ix: MeasureIx) -> Vec<Section> {
         notes: Vec::new(),
         chart: None,
     };
-    vec![steps_section(steps), series]
+    let mut sections = vec![steps_section(steps)];
+    sections.extend(targets_section(ctx, m));
+    sections.push(series);
+    sections
+}
+
+/// The dated points a measure's targets are set by, and which is in force
+/// at the as-at date.
+fn targets_section(ctx: &Context, m: &Measure) -> Option<Section> {
+    let points = target_points(m);
+    if points.is_empty() {
+        return None;
+    }
+    let in_force = target_at(m, ctx.as_of);
+    let rows = points
+        .iter()
+        .map(|p| {
+            let used = match in_force {
+                Some(TargetInForce {
+                    basis: TargetBasis::Trajectory { from, .. },
+                    ..
+                }) if *p == from => "the line from here",
+                Some(TargetInForce {
+                    basis: TargetBasis::Trajectory { to, .. },
+                    ..
+                }) if *p == to => "the line to here",
+                Some(TargetInForce {
+                    basis: TargetBasis::Trajectory { .. },
+                    ..
+                }) => "",
+                Some(t) if t.date == p.date => "yes",
+                _ => "",
+            };
+            Row {
+                kind: RowKind::Item,
+                cells: vec![
+                    Cell::Date(p.date),
+                    Cell::Number {
+                        text: number(p.value),
+                        unit: m.unit.clone(),
+                    },
+                    text(p.kind.name()),
+                    text(used),
+                ],
+            }
+        })
+        .collect();
+    Some(Section {
+        id: "targets".to_string(),
+        heading: "Targets".to_string(),
+        intro: Vec::new(),
+        table: Some(Table {
+            columns: vec![
+                col("date", "Date", Align::Left),
+                col("value", "Value", Align::Right),
+                col("kind", "Kind", Align::Left),
+                col("in_force", "In force", Align::Left),
+            ],
+            rows,
+        }),
+        notes: Vec::new(),
+        chart: None,
+    })
 }
 
 fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> {

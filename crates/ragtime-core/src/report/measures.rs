@@ -1,12 +1,15 @@
-//! Measures: each indicator's latest value against its target and
-//! tolerance, its rating, its direction of travel against the previous
-//! quarter and the same quarter last year, and its comparators.
+//! Measures: each indicator's latest value against the target in force at
+//! the as-at date (interim, on a trajectory, or final) and its tolerance,
+//! whether that value is out of date for how often it is reported, its
+//! rating, its direction of travel against the previous quarter and the
+//! same quarter last year, and its comparators.
 
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use crate::measure::{PointKind, TargetBasis};
 use crate::model::*;
-use crate::rating::number;
+use crate::rating::{freshness_text, number};
 use crate::rollup::Scope;
 
 /// The measures of `scope` as a whole document.
@@ -61,7 +64,10 @@ pub fn measures_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
             id: "measures".to_string(),
             heading: "Measures".to_string(),
             intro: vec!["No measures in scope.".to_string()],
-            table: None,
+            table: Some(Table {
+                columns: columns(),
+                rows: Vec::new(),
+            }),
             notes: Vec::new(),
             chart: None,
         });
@@ -75,8 +81,11 @@ fn columns() -> Vec<Column> {
         col("measure", "Measure", Align::Left),
         col("latest", "Latest", Align::Right),
         col("measured", "Measured", Align::Left),
+        col("frequency", "Reported", Align::Left),
+        col("up_to_date", "Up to date", Align::Left),
         col("target", "Target", Align::Right),
         col("target_date", "Target date", Align::Left),
+        col("target_basis", "Target basis", Align::Left),
         col("tolerance", "Tolerance", Align::Right),
         col("rag", "RAG", Align::Left),
         col("vs_previous", "vs previous quarter", Align::Left),
@@ -93,6 +102,10 @@ fn row(ctx: &Context, ix: MeasureIx) -> Row {
         unit: m.unit.clone(),
     };
     let latest = r.latest.map(|i| &m.actual[i]);
+    let up_to_date = match (m.frequency, latest) {
+        (Some(_), Some(_)) => text(if r.is_out_of_date() { "no" } else { "yes" }),
+        _ => Cell::Empty,
+    };
     let comparators = m
         .comparators
         .iter()
@@ -118,15 +131,18 @@ fn row(ctx: &Context, ix: MeasureIx) -> Row {
             text(&m.name),
             latest.map_or(Cell::Empty, |p| value(p.value)),
             latest.map_or(Cell::Empty, |p| Cell::Date(p.date)),
-            m.target.as_ref().map_or(Cell::Empty, |t| value(t.value)),
-            m.target
+            m.frequency.map_or(Cell::Empty, |f| text(f.as_str())),
+            up_to_date,
+            r.target.as_ref().map_or(Cell::Empty, |t| value(t.value)),
+            r.target
                 .as_ref()
                 .map_or(Cell::Empty, |t| Cell::Date(t.date)),
+            target_basis(m, r.target.as_ref().map(|t| t.basis)),
             m.tolerance.map_or(Cell::Empty, |t| value(t.abs())),
             Cell::Rag(RagCell {
                 colour: r.rag.colour(),
                 label: r.rag.label().to_string(),
-                flag: None,
+                flag: freshness_text(m, r),
             }),
             Cell::Trend(r.vs_previous),
             Cell::Trend(r.vs_year_earlier),
@@ -139,13 +155,49 @@ fn row(ctx: &Context, ix: MeasureIx) -> Row {
     }
 }
 
+/// Which target is in force: "final target", "interim target (final 25
+/// by 2027-12-31)", "trajectory: 0 on 2024-12-31 to 8 on 2025-12-31 (final
+/// 25 by 2027-12-31)". Values without their unit, which the Target column
+/// shows.
+fn target_basis(m: &Measure, basis: Option<TargetBasis>) -> Cell {
+    let (Some(basis), Some(last)) = (basis, &m.target) else {
+        return Cell::Empty;
+    };
+    let last = format!(" (final {} by {})", number(last.value), last.date);
+    text(match basis {
+        TargetBasis::Final => "final target".to_string(),
+        TargetBasis::Interim => format!("interim target{last}"),
+        TargetBasis::Baseline => format!("baseline, where the trajectory starts{last}"),
+        TargetBasis::Trajectory { from, to } => format!(
+            "trajectory: {} on {} to {} on {}{}",
+            number(from.value),
+            from.date,
+            number(to.value),
+            to.date,
+            if to.kind == PointKind::Final {
+                ""
+            } else {
+                &last
+            }
+        ),
+    })
+}
+
 fn note(ctx: &Context) -> String {
     format!(
-        "Latest is the last value measured on or before {}. Green: target met; Amber: short \
-         of target by no more than the tolerance; Red: short by more. Travel compares the \
-         latest value with the one in force at the end of {} and of {}: up = better, down = \
-         worse (whichever way the measure counts as better), new = nothing to compare.",
+        "Latest is the last value measured on or before {}. Target is the target in force \
+         then: the next interim target due, the point on a declared trajectory (a straight \
+         line between two dated targets, to two decimal places), or the final target. Green: \
+         target met; Amber: short of target by no more than the tolerance; Red: short by more. \
+         Up to date: whether the latest value is recent enough for how often the measure is \
+         reported (monthly 31 days, quarterly 92, termly 153, six-monthly 184, annual 366, \
+         each with {} days' grace); a measure with no reporting frequency is not judged. A \
+         rating on an out-of-date value is flagged, and an out-of-date Red does not turn \
+         on-target milestones Amber. Travel compares the latest value with the one in force \
+         at the end of {} and of {}: up = better, down = worse (whichever way the measure \
+         counts as better), new = nothing to compare.",
         ctx.as_of,
+        ctx.settings.out_of_date_grace_days,
         ctx.quarter.previous(),
         ctx.quarter.year_earlier()
     )

@@ -204,6 +204,11 @@ fn listing(
     let mut s = section(id, heading);
     if rows.is_empty() {
         s.intro.push(empty.into());
+        // No rows, but the columns, for a CSV's header line.
+        s.table = Some(Table {
+            columns,
+            rows: Vec::new(),
+        });
         return s;
     }
     s.intro.extend(intro);

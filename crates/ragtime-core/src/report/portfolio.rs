@@ -88,7 +88,7 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         ];
         cells.extend(count_cells(c));
         cells.extend([
-            percent_cell(c),
+            percent_cell(c, ctx.settings),
             overall_cell(&overall(c, ctx.settings)),
             Cell::Count(c.rating(Rating::Cancelled)),
         ]);
@@ -115,7 +115,7 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         })
         .collect();
 
-    let mut notes = vec![counting_note()];
+    let mut notes = vec![counting_note(ctx.settings)];
     if by == Breakdown::Board {
         notes.push(
             "A milestone counts under every board that oversees it, directly or through a \

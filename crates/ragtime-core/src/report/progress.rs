@@ -68,7 +68,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         ];
         cells.extend(count_cells(&g.now));
         cells.extend([
-            percent_cell(&g.now),
+            percent_cell(&g.now, ctx.settings),
             g.next_due.map_or(Cell::Empty, Cell::Date),
         ]);
         Row { kind, cells }
@@ -133,7 +133,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         intro.push("This strategy has no priorities yet.".to_string());
     }
     let mut notes = vec![
-        counting_note(),
+        counting_note(ctx.settings),
         format!(
             "Travel compares the overall rating with that as at {} (end of {}): up = better, \
              down = worse, same, new = not rated then. Next due is the earliest due date, on or \

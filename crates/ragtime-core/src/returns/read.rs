@@ -267,10 +267,10 @@ fn read_row(
     if !news {
         return None;
     }
-    let mut take = |result: Result<Option<String>, Problem>| match result {
+    let mut take = |result: Result<Option<String>, Box<Problem>>| match result {
         Ok(v) => v,
         Err(p) => {
-            problems.push(p);
+            problems.push(*p);
             None
         }
     };
@@ -283,7 +283,7 @@ fn read_row(
     let mut date = |c: Column| match cell(c).map(|at| sheet::read_date(grid, at)) {
         Some(Ok(d)) => d,
         Some(Err(p)) => {
-            problems.push(p);
+            problems.push(*p);
             None
         }
         None => None,
@@ -294,7 +294,7 @@ fn read_row(
     let percent = match cell(Column::Percent).map(|at| sheet::read_percent(grid, at)) {
         Some(Ok(p)) => p,
         Some(Err(p)) => {
-            problems.push(p);
+            problems.push(*p);
             None
         }
         None => None,
@@ -332,9 +332,9 @@ fn read_row(
 }
 
 /// Reads the record sheet a return was made with.
-pub fn read_record(grid: &Grid) -> Result<Record, Problem> {
+pub fn read_record(grid: &Grid) -> Result<Record, Box<Problem>> {
     let damaged = |what: &str| {
-        Problem::new(
+        Box::new(Problem::new(
             Code::NotAReturn,
             grid.place_of_sheet(),
             format!("the return's record is damaged: {what}"),
@@ -342,7 +342,7 @@ pub fn read_record(grid: &Grid) -> Result<Record, Problem> {
         .help(
             "import the workbook as `ragtime returns make` wrote it and the owner filled it in; \
              the record sheet is not to be edited",
-        )
+        ))
     };
     let text = |r: u32, c: u32| grid.get(CellRef::new(r, c)).shown().trim().to_string();
     if text(0, 0) != RECORD_TITLE {

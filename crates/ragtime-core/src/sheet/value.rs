@@ -10,9 +10,9 @@ use crate::diag::Code;
 
 /// The problems shared by every reader: a formula with no saved result
 /// and an error value (`#REF!`).
-fn unreadable(grid: &Grid, cell: CellRef) -> Option<Problem> {
+fn unreadable(grid: &Grid, cell: CellRef) -> Option<Box<Problem>> {
     if grid.uncomputed.contains(&cell) {
-        return Some(
+        return Some(Box::new(
             Problem::new(
                 Code::FormulaNotComputed,
                 grid.place(cell),
@@ -23,10 +23,10 @@ fn unreadable(grid: &Grid, cell: CellRef) -> Option<Problem> {
                 "open the workbook in a spreadsheet program and save it (that saves each formula's \
                  result), or type the value in place of the formula",
             ),
-        );
+        ));
     }
     if let Value::Error(e) = grid.get(cell) {
-        return Some(
+        return Some(Box::new(
             Problem::new(
                 Code::CellError,
                 grid.place(cell),
@@ -35,7 +35,7 @@ fn unreadable(grid: &Grid, cell: CellRef) -> Option<Problem> {
             .value(e.clone())
             .label("an error, not a value")
             .help("fix the formula or type the value; a value that is not known is left blank"),
-        );
+        ));
     }
     None
 }
@@ -43,7 +43,7 @@ fn unreadable(grid: &Grid, cell: CellRef) -> Option<Problem> {
 /// Text as typed, trimmed; numbers, dates and TRUE/FALSE as the
 /// spreadsheet shows them. Text that a spreadsheet would run as a formula
 /// (starting with `=` or `@`) is refused rather than put in a plan.
-pub fn read_text(grid: &Grid, cell: CellRef) -> Result<Option<String>, Problem> {
+pub fn read_text(grid: &Grid, cell: CellRef) -> Result<Option<String>, Box<Problem>> {
     if let Some(p) = unreadable(grid, cell) {
         return Err(p);
     }
@@ -54,7 +54,7 @@ pub fn read_text(grid: &Grid, cell: CellRef) -> Result<Option<String>, Problem> 
     let text = value.shown();
     let text = text.trim();
     if text.starts_with(['=', '@']) {
-        return Err(Problem::new(
+        return Err(Box::new(Problem::new(
             Code::FormulaLikeText,
             grid.place(cell),
             "text that a spreadsheet would run as a formula",
@@ -64,7 +64,7 @@ pub fn read_text(grid: &Grid, cell: CellRef) -> Result<Option<String>, Problem> 
         .help(format!(
             "write the text without the leading `{}`; a plan holds words, not spreadsheet formulas",
             &text[..1]
-        )));
+        ))));
     }
     Ok(Some(text.replace("\r\n", "\n").replace('\r', "\n")))
 }
@@ -141,16 +141,18 @@ fn with_full_year(date: NaiveDate) -> String {
 
 /// A date: a date cell, a serial number (the 1900 date system: 46022 is
 /// 31 December 2025), or text as [`parse_date_text`] reads it.
-pub fn read_date(grid: &Grid, cell: CellRef) -> Result<Option<NaiveDate>, Problem> {
+pub fn read_date(grid: &Grid, cell: CellRef) -> Result<Option<NaiveDate>, Box<Problem>> {
     if let Some(p) = unreadable(grid, cell) {
         return Err(p);
     }
     let value = grid.get(cell);
     let bad = |message: String, help: String| {
-        Problem::new(Code::BadDate, grid.place(cell), message)
-            .value(value.shown())
-            .label("expected a date")
-            .help(help)
+        Box::new(
+            Problem::new(Code::BadDate, grid.place(cell), message)
+                .value(value.shown())
+                .label("expected a date")
+                .help(help),
+        )
     };
     match value {
         v if v.is_blank() => Ok(None),
@@ -190,7 +192,7 @@ fn serial_date(n: f64) -> Option<NaiveDate> {
 
 /// A whole percent from 0 to 100: a number (`50`, or `0.5` from a cell
 /// formatted as a percentage) or text (`50`, `50%`).
-pub fn read_percent(grid: &Grid, cell: CellRef) -> Result<Option<u8>, Problem> {
+pub fn read_percent(grid: &Grid, cell: CellRef) -> Result<Option<u8>, Box<Problem>> {
     if let Some(p) = unreadable(grid, cell) {
         return Err(p);
     }
@@ -213,14 +215,16 @@ pub fn read_percent(grid: &Grid, cell: CellRef) -> Result<Option<u8>, Problem> {
     });
     match whole {
         Some(n) if (0.0..=100.0).contains(&n) => Ok(Some(n as u8)),
-        _ => Err(Problem::new(
-            Code::BadValue,
-            grid.place(cell),
-            format!("percent complete is `{}`", value.shown()),
-        )
-        .value(value.shown())
-        .label("expected a whole number from 0 to 100")
-        .help("write how far through the milestone is, e.g. 60")),
+        _ => Err(Box::new(
+            Problem::new(
+                Code::BadValue,
+                grid.place(cell),
+                format!("percent complete is `{}`", value.shown()),
+            )
+            .value(value.shown())
+            .label("expected a whole number from 0 to 100")
+            .help("write how far through the milestone is, e.g. 60"),
+        )),
     }
 }
 

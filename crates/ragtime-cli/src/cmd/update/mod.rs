@@ -7,6 +7,8 @@
 //! another strategy) does not stop a service lead recording progress; those
 //! errors are mentioned, and `ragtime check` still fails on them.
 
+mod request;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,19 +16,27 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use ragtime_core::edit::{self, NewUpdate};
-use ragtime_core::{Code, Diagnostic, EntityRef, Input, MilestoneIx, PlanSet, Severity, Status};
+use ragtime_core::{Code, Diagnostic, EntityRef, Kind, MilestoneIx, PlanSet, Severity, Status};
 
 use crate::Outcome;
 use crate::cli::{Args, UpdateArgs};
 use crate::{diagnostics, files, save};
 
 pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
-    let date = up.date.unwrap_or_else(super::today);
-    let paths = files::discover(&args.plans)?;
+    // What can be told from the command alone is told first.
+    let by = request::by(up)?;
+    let status = up.status.as_deref().map(request::status).transpose()?;
+    let date = request::date(up, super::today())?;
+    if let Some(status) = status {
+        request::note(status, up)?;
+    }
+    let located = files::locate(args.plans.as_deref(), None)?;
+    let entries = files::discover(&located.root)?;
+    let paths = files::paths(&entries);
 
     // Find the file first, then lock it and read everything again: an
     // update that finished while this one waited must be seen.
-    let first = ragtime_core::load(read_all(&paths)?);
+    let first = ragtime_core::load(files::read(&entries));
     let target = &paths[file_of(&first, resolve(&first, &up.id)?).index()];
     let lock = if up.dry_run {
         None
@@ -34,7 +44,7 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
         Some(save::lock(&fs_path(target)?, &files::display_name(target))?)
     };
     save::checkpoint("locked");
-    let inputs = read_all(&paths)?;
+    let inputs = files::read(&entries);
     let before = ragtime_core::load(inputs.clone());
     let ix = resolve(&before, &up.id)?;
     let file = file_of(&before, ix);
@@ -49,17 +59,24 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
     let name = before.source(file).name.clone();
     let old_text = before.source(file).text.clone();
     let milestone = before.model.milestone(ix);
+    // `--by` as the registry spells it: an owner id, matched as ids are.
+    let by = match super::ids::resolve(&before.model, &by, Some(Kind::Owner)) {
+        Ok(owner) => before.model.id_of(owner).to_string(),
+        Err(err) => bail!("{err} (given with `--by` or RAGTIME_OWNER)"),
+    };
+    request::owner(&before.model, milestone, &by, up)?;
+    request::due(milestone, up, date)?;
     let current = milestone
         .updates
         .last()
         .map_or(Status::NotStarted, |u| u.status);
+    // Repeating `complete` or `cancelled` needs a note as giving it does.
+    let status = status.unwrap_or(current);
+    request::note(status, up)?;
     let entry = NewUpdate {
         date,
-        status: up
-            .status
-            .clone()
-            .unwrap_or_else(|| current.as_str().to_string()),
-        by: up.by.clone(),
+        status: status.as_str().to_string(),
+        by,
         note: up.note.clone(),
         percent: up.percent,
         due: up.due,
@@ -120,18 +137,6 @@ pub fn run(args: &Args, up: &UpdateArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// The plan files' names and bytes, in discovery order.
-fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>> {
-    paths
-        .iter()
-        .map(|p| {
-            let bytes =
-                std::fs::read(p).with_context(|| format!("cannot read `{}`", p.display()))?;
-            Ok(Input::new(files::display_name(p), bytes))
-        })
-        .collect()
-}
-
 /// The real file behind a plan path, so a symbolic link is replaced at its
 /// target rather than turned into a plain file.
 fn fs_path(path: &Path) -> Result<PathBuf> {
@@ -142,40 +147,20 @@ fn file_of(plans: &PlanSet, ix: MilestoneIx) -> ragtime_core::FileId {
     plans.model.milestone(ix).loc.file
 }
 
-/// The milestone named on the command line: exactly, or ignoring case (ids
-/// are unique ignoring case), with a did-you-mean when there is none.
+/// The milestone named on the command line, matched as every command
+/// matches ids (ignoring case), with the nearest milestone ids when there
+/// is none.
 fn resolve(plans: &PlanSet, id: &str) -> Result<MilestoneIx> {
-    let model = &plans.model;
-    let found = model.lookup(id).or_else(|| {
-        let folded = id.to_lowercase();
-        model
-            .ids()
-            .find(|k| k.to_lowercase() == folded)
-            .and_then(|k| model.lookup(k))
-    });
-    match found {
-        Some(EntityRef::Milestone(ix)) => Ok(ix),
-        Some(other) => bail!(
-            "`{}` is {}, not a milestone; updates are recorded on milestones",
-            model.id_of(other),
-            other.kind().with_article()
-        ),
-        None => {
-            let mut ids: Vec<&str> = model.milestones.iter().map(|m| m.id.as_str()).collect();
-            ids.sort_unstable();
-            let hint = match ragtime_core::diag::did_you_mean(id, ids.iter().copied()) {
-                Some(best) => format!("; did you mean `{best}`?"),
-                None => String::new(),
-            };
-            let unsound = match plans.error_count() {
-                0 => String::new(),
-                n => format!(
-                    " (the plan set has {}, so some milestones may not have been read: run `ragtime check`)",
-                    count(n, "error", "errors")
-                ),
-            };
-            bail!("no milestone has the id `{id}`{hint}{unsound}")
-        }
+    match super::ids::resolve(&plans.model, id, Some(Kind::Milestone)) {
+        Ok(EntityRef::Milestone(ix)) => Ok(ix),
+        Ok(_) => unreachable!("resolve checks the kind"),
+        Err(err) => match plans.error_count() {
+            0 => Err(err),
+            n => bail!(
+                "{err} (the plan set has {}, so some milestones may not have been read: run `ragtime check`)",
+                count(n, "error", "errors")
+            ),
+        },
     }
 }
 
