@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod dated;
 pub mod diag;
 pub mod edit;
+pub mod entry;
 pub mod governance;
 pub mod graph;
 pub mod hints;
