@@ -127,6 +127,27 @@ pub enum ReturnsCommand {
     /// to fill in (status, note, percent, revised date and reason,
     /// corrective action, update date). Existing files are never replaced.
     Make(ReturnsMakeArgs),
+    /// Read filled returns (workbooks, or CSV files with the same columns)
+    /// into the update logs. Every row of every file is checked first; any
+    /// error and nothing is written. An update already recorded is not
+    /// recorded again.
+    Import(ReturnsImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReturnsImportArgs {
+    /// The filled returns.
+    #[arg(required = true, value_name = "FILES")]
+    pub files: Vec<PathBuf>,
+
+    /// Print the changes to the plan files as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How to print problems: human (with the cell's value) or short (one
+    /// `book!sheet!cell: CODE message` line each).
+    #[arg(long, default_value = "human")]
+    pub format: DiagnosticFormat,
 }
 
 #[derive(Debug, clap::Args)]

@@ -107,6 +107,8 @@ codes! {
     RowTwice = "E0810", Error, "Two rows for the same milestone, in one return or in returns imported together.";
     NotAReturn = "E0811", Error, "A workbook with no readable record of the return it is.";
     EmptyCell = "E0812", Error, "A cell that must have a value is empty.";
+    UpdateAfterToday = "E0813", Error, "An update in a return dated after today.";
+    RevisedIntoPast = "E0814", Error, "A revised due date in a return before the update's own date.";
     UnknownOwnerName = "W0801", Warning, "An owner that matches no owner id or role in the registry.";
     SkippedChanged = "W0802", Warning, "A row not applied: its milestone was updated after the return was made.";
     AlreadyRecorded = "W0803", Warning, "A row not applied: the same entry is already in the update log.";

@@ -123,6 +123,17 @@ pub fn parse_date_text(text: &str) -> Result<NaiveDate, DateProblem> {
             help: "give the date alone, e.g. `2025-12-31`".into(),
         });
     }
+    if let Ok(us) = NaiveDate::parse_from_str(date_part, "%m/%d/%Y") {
+        return Err(DateProblem {
+            message: format!("`{text}` reads only as month/day/year"),
+            help: format!(
+                "dates are read day first: write {} or {} (the file may have been saved with \
+                 US date settings)",
+                us.format("%d/%m/%Y"),
+                us.format("%Y-%m-%d")
+            ),
+        });
+    }
     Err(DateProblem {
         message: format!("`{text}` is not a date"),
         help: "write a date as 31/12/2025 (day, month, year) or 2025-12-31".into(),
@@ -286,7 +297,12 @@ mod tests {
             Some("write the year in full, e.g. `31/12/2025`")
         );
         let p = problem(Value::Text("12/31/2025".into()));
-        assert_eq!(p.message, "`12/31/2025` is not a date");
+        assert_eq!(p.message, "`12/31/2025` reads only as month/day/year");
+        assert!(
+            p.help
+                .unwrap()
+                .starts_with("dates are read day first: write 31/12/2025")
+        );
         let p = problem(Value::Number(50.0));
         assert_eq!(p.message, "`50` is not a date");
         let p = problem(Value::DateTime("2025-12-31 09:30:00".into()));
