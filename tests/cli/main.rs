@@ -15,6 +15,7 @@ mod html;
 mod owner;
 mod plans;
 mod reports;
+mod returns;
 mod safe_text;
 mod schema;
 mod shell;

@@ -94,7 +94,8 @@ pub fn read(name: &str, bytes: Vec<u8>) -> Result<Book, Box<Problem>> {
         {
             for (r, c, formula) in formulas.used_cells() {
                 let cell = CellRef::new(top + r as u32, left + c as u32);
-                if !formula.is_empty() && grid.get(cell) == &Value::Empty {
+                // No saved result reads as an empty cell or empty text.
+                if !formula.is_empty() && grid.get(cell).shown().is_empty() {
                     grid.uncomputed.push(cell);
                 }
             }

@@ -143,10 +143,13 @@ fn columns(grid: &Grid, header: u32, problems: &mut Vec<Problem>) -> BTreeMap<Co
             problems.push(
                 Problem::new(
                     Code::MissingColumn,
-                    grid.place(CellRef::new(header, width)),
-                    format!("there is no `{}` column", c.heading()),
+                    grid.place_of_sheet(),
+                    format!(
+                        "there is no `{}` column (the headings are on row {})",
+                        c.heading(),
+                        header + 1
+                    ),
                 )
-                .label("expected among the headings on this row")
                 .help(format!(
                     "put the column back with the heading `{}`; a return is read by its headings",
                     c.heading()
@@ -482,7 +485,7 @@ mod tests {
             [
                 "W0804 r.xlsx!Milestones!N3 the column `My notes` is not part of the return; it is not read",
                 "E0804 r.xlsx!Milestones!O3 a second `Note` column",
-                "E0803 r.xlsx!Milestones!P3 there is no `Reason for new date` column",
+                "E0803 r.xlsx!Milestones there is no `Reason for new date` column (the headings are on row 3)",
             ]
         );
     }

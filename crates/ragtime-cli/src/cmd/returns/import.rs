@@ -40,8 +40,8 @@ pub fn run(args: &Args, import: &ReturnsImportArgs) -> Result<Outcome> {
     show(args, import.format, &found, &first)?;
     if errors > 0 {
         eprintln!(
-            "nothing written: {} in the returns; put {} right and import them again \
-             (nothing from any of the files was recorded)",
+            "nothing written: {} in the returns; put {} right and import again \
+             (nothing was recorded from any file)",
             count(errors, "problem", "problems"),
             if errors == 1 { "it" } else { "them" }
         );
