@@ -12,6 +12,7 @@ mod finding;
 mod formats;
 mod graph;
 mod html;
+mod import_plan;
 mod owner;
 mod plans;
 mod reports;

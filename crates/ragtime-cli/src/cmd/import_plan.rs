@@ -39,7 +39,13 @@ pub fn run(args: &Args, import: &ImportPlanArgs) -> Result<Outcome> {
         Ok(book) => book,
         Err(problem) => return report(args, import.format, &[*problem], &[], None),
     };
-    let wanted = import.sheet.as_deref().or(mapping.sheet.as_deref());
+    // A CSV file is one sheet, whatever the mapping names.
+    let csv = book.sheets.len() == 1 && book.sheets[0].sheet.is_none();
+    let wanted = import
+        .sheet
+        .as_deref()
+        .or(mapping.sheet.as_deref())
+        .filter(|_| !csv);
     let grid = match wanted {
         Some(sheet) => match book.sheet(sheet) {
             Some(g) => g,
