@@ -48,11 +48,18 @@ pub fn run(args: &Args, import: &ReturnsImportArgs) -> Result<Outcome> {
         return Ok(Outcome::Problems);
     }
     if first.applied.texts.is_empty() {
-        eprintln!(
-            "nothing to record from {}{}",
-            count(import.files.len(), "file", "files"),
-            left(&first.plan)
-        );
+        if first.plan.left == 0 {
+            eprintln!(
+                "nothing to record: no row of the {} has anything filled in",
+                count(import.files.len(), "file", "files")
+            );
+        } else {
+            eprintln!(
+                "nothing to record from {}{}",
+                count(import.files.len(), "file", "files"),
+                left(&first.plan)
+            );
+        }
         return Ok(Outcome::Ok);
     }
     if import.dry_run {
