@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::snapshot;
-use crate::support::{Run, ragtime};
+use crate::support::{Run, assert_fits, ragtime};
 
 const Q2: &str = "2025-09-30";
 const FIXTURE: &str = "tests/fixtures/board-pack";
@@ -76,6 +76,9 @@ fn shipped_plans_in_every_format() {
             let run = shipped(board, &args);
             assert_eq!(run.code, 0, "{board} {format}: {}", run.render());
             assert!(run.stderr.is_empty(), "{}", run.render());
+            if format == "table" {
+                assert_fits(&run.stdout, WIDTH.parse().expect("a width"));
+            }
             snapshot!(format!("board_shipped_{board}_{format}"), run.stdout);
         }
         let dir = tempfile::tempdir().unwrap();

@@ -21,6 +21,7 @@ mod safe_text;
 mod schema;
 mod shell;
 mod support;
+mod terminal;
 mod toml_suite;
 mod update;
 mod update_refused;

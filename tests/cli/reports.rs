@@ -7,7 +7,7 @@
 //! everything overdue, a due date of 29 February, a plan set with errors.
 
 use crate::snapshot;
-use crate::support::{Run, ragtime, ragtime_in, root};
+use crate::support::{Run, assert_fits, ragtime, ragtime_in, root};
 
 /// Width of every table in these snapshots, so they do not depend on a
 /// terminal.
@@ -18,10 +18,17 @@ fn run(case: &str, args: &[&str]) -> Run {
     let plans = format!("tests/fixtures/reports/{case}");
     let mut all = vec!["--plans", plans.as_str()];
     all.extend_from_slice(args);
-    if !args.contains(&"check") {
-        all.extend(["--width", WIDTH]);
+    if args.contains(&"check") {
+        return ragtime(&all);
     }
-    ragtime(&all)
+    all.extend(["--width", WIDTH]);
+    fits(ragtime(&all))
+}
+
+/// `r`, once every line of its output is checked to fit the width.
+fn fits(r: Run) -> Run {
+    assert_fits(&r.stdout, WIDTH.parse().expect("a width"));
+    r
 }
 
 /// Snapshots each `(name, args)` run over `case`, expecting exit code 0.
@@ -288,7 +295,7 @@ fn scales_and_rules_from_settings() {
         let mut all = vec!["--plans", "."];
         all.extend_from_slice(args);
         all.extend(["--as-of", Q2, "--width", WIDTH]);
-        let r = ragtime_in(dir.path(), &all);
+        let r = fits(ragtime_in(dir.path(), &all));
         assert_eq!(r.code, 0, "{name}: {}", r.render());
         snapshot!(format!("reports_settings_{name}"), r.render());
     }
@@ -319,6 +326,9 @@ fn one_decimal_place_in_every_format() {
     ];
     for (name, args, shown) in formats {
         let r = ragtime_in(dir.path(), &[&base[..], args].concat());
+        if *name == "table" {
+            assert_fits(&r.stdout, WIDTH.parse().expect("a width"));
+        }
         assert_eq!(r.code, 0, "{name}: {}", r.render());
         assert!(
             r.stdout.contains(shown),
@@ -367,7 +377,7 @@ fn shipped_plans() {
     for (name, args) in runs {
         let mut all = args.to_vec();
         all.extend(["--as-of", Q2, "--width", WIDTH]);
-        let r = ragtime(&all);
+        let r = fits(ragtime(&all));
         assert_eq!(r.code, 0, "{}", r.render());
         snapshot!(format!("reports_shipped_{name}"), r.render());
     }

@@ -37,12 +37,18 @@ impl Run {
 /// Runs `ragtime ARGS` in `dir` with a cleared environment (no colour, no
 /// terminal), so output is the same everywhere.
 pub fn ragtime_in(dir: &Path, args: &[&str]) -> Run {
+    ragtime_with(dir, args, &[])
+}
+
+/// Runs `ragtime ARGS` in `dir` with a cleared environment but for `env`.
+pub fn ragtime_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_ragtime"))
         .args(args)
         .current_dir(dir)
         .env_clear()
         .env("NO_COLOR", "1")
         .env("TZ", "UTC")
+        .envs(env.iter().copied())
         .output()
         .expect("run ragtime");
     Run {
@@ -67,4 +73,17 @@ macro_rules! snapshot {
         settings.set_omit_expression(true);
         settings.bind(|| insta::assert_snapshot!($name, $value));
     }};
+}
+
+/// Asserts that no line of `text` is wider than `width` columns of a
+/// terminal (wide characters count two, combining marks none).
+pub fn assert_fits(text: &str, width: usize) {
+    for (n, line) in text.lines().enumerate() {
+        let w = textwrap::core::display_width(line);
+        assert!(
+            w <= width,
+            "line {} is {w} columns wide, over {width}:\n{line}",
+            n + 1
+        );
+    }
 }

@@ -588,6 +588,22 @@ fn killed_at_random_moments_the_file_is_whole() {
     }
 }
 
+/// Regression: an update killed between creating `.ragtime/.gitignore`
+/// and writing it left the file empty, and no later update wrote it again,
+/// so the lock files could be committed.
+#[test]
+fn a_gitignore_cut_short_by_a_kill_is_written_again() {
+    let (dir, plan) = plan_set("comments");
+    let ignore = plan.parent().unwrap().join(".ragtime/.gitignore");
+    std::fs::create_dir_all(ignore.parent().unwrap()).unwrap();
+    std::fs::write(&ignore, "").unwrap();
+    let mut args = vec!["CPS-P1-C1-M1"];
+    args.extend_from_slice(PROGRESS);
+    let run = update(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert_nothing_left_behind(dir.path());
+}
+
 /// A change made by hand while the update was being made is never
 /// overwritten: the update refuses and says to run it again. Regression:
 /// it exited 2 (a usage error), not 1 as a refused update does.

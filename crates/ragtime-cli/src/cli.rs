@@ -243,8 +243,8 @@ pub struct ReportOutput {
     /// Output format.
     #[arg(long, default_value = "table", value_name = "FORMAT")]
     pub format: Format,
-    /// Width of tables in characters; default the terminal's (none when
-    /// output is not a terminal).
+    /// Fit table output in this many columns (40 to 1000); default the
+    /// terminal's, else the COLUMNS variable, else every row on one line.
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
     /// Write only this section's table (by its id, e.g. `exceptions`); with

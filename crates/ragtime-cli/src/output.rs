@@ -1,6 +1,7 @@
 //! Where output goes and how it looks there: colour choice, broken pipes,
 //! standard output or a file, and a report in the format asked for.
 
+use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -29,6 +30,36 @@ pub fn stdout_color(choice: ColorChoice) -> bool {
 
 pub fn stderr_color(choice: ColorChoice) -> bool {
     use_color(choice, std::io::stderr().is_terminal())
+}
+
+/// The narrowest and widest terminal tables are laid out in; `--width`
+/// takes the same range.
+pub const WIDTHS: std::ops::RangeInclusive<u16> = 40..=1000;
+
+/// The width terminal tables fit in: `--width`, else the terminal's when
+/// standard output is one (and is written to), else the `COLUMNS`
+/// environment variable, else none (every row on one line). A terminal or
+/// `COLUMNS` outside [`WIDTHS`] is taken as the nearest end of it.
+pub fn table_width(given: Option<u16>, to_stdout: bool) -> Option<u16> {
+    let terminal = || {
+        to_stdout
+            .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+            .flatten()
+            .map(|(w, _)| w.0)
+    };
+    let columns = || std::env::var_os("COLUMNS").and_then(|v| parse_columns(&v));
+    given.or_else(|| {
+        terminal()
+            .or_else(columns)
+            .map(|w| w.clamp(*WIDTHS.start(), *WIDTHS.end()))
+    })
+}
+
+/// `COLUMNS` as a number of columns; anything but a positive whole number
+/// is ignored.
+fn parse_columns(value: &OsStr) -> Option<u16> {
+    let n: u64 = value.to_str()?.trim().parse().ok()?;
+    (n > 0).then(|| u16::try_from(n).unwrap_or(u16::MAX))
 }
 
 /// True when the error chain ends in a closed pipe. The csv writer wraps
@@ -101,11 +132,9 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
     let csv = write::csv::Options { bom: how.bom };
     match how.format {
         Format::Table => {
-            let terminal = how.output.is_none() && std::io::stdout().is_terminal();
             let options = write::Options {
                 color: how.output.is_none() && stdout_color(color),
-                width: how.width,
-                terminal,
+                width: table_width(how.width, how.output.is_none()),
             };
             to_file_or_stdout(how.output.as_deref(), |out| {
                 Ok(write::table(out, doc, &options)?)
@@ -243,5 +272,26 @@ fn only_section(doc: &Document, id: &str) -> Result<Document> {
                 ids.join(", ")
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_is_a_positive_whole_number() {
+        assert_eq!(parse_columns(OsStr::new("80")), Some(80));
+        assert_eq!(parse_columns(OsStr::new(" 132 ")), Some(132));
+        assert_eq!(parse_columns(OsStr::new("99999")), Some(u16::MAX));
+        for junk in ["", "0", "-80", "80x", "wide"] {
+            assert_eq!(parse_columns(OsStr::new(junk)), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn a_width_given_wins() {
+        assert_eq!(table_width(Some(100), true), Some(100));
+        assert_eq!(table_width(Some(100), false), Some(100));
     }
 }

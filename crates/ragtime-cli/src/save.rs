@@ -36,7 +36,10 @@ fn state_dir(plan: &Path) -> Result<PathBuf> {
     fs::create_dir_all(&dir)
         .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
     let ignore = dir.join(".gitignore");
-    if !ignore.exists() {
+    // Written again whenever it is not exactly as it should be: an update
+    // killed while writing it leaves it empty or cut short, and a missing
+    // `*` would let the lock files into a commit.
+    if fs::read(&ignore).ok().as_deref() != Some(IGNORE_ALL.as_bytes()) {
         fs::write(&ignore, IGNORE_ALL)
             .with_context(|| format!("cannot write `{}`", ignore.display()))?;
     }

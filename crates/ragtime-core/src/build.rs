@@ -586,6 +586,8 @@ impl<'f> Builder<'f, '_> {
                         role: r.role.get_ref().clone(),
                         org: r.org.get_ref().clone(),
                         sector,
+                        source: r.source.clone(),
+                        illustrative: r.illustrative,
                         loc: loc(file, &r.id),
                     });
                 }
@@ -610,6 +612,8 @@ impl<'f> Builder<'f, '_> {
                         reports_to: None,
                         meets,
                         chair: r.chair.as_ref().map(|c| c.get_ref().clone()),
+                        source: r.source.clone(),
+                        illustrative: r.illustrative,
                         loc: loc(file, &r.id),
                     });
                 }
@@ -829,6 +833,7 @@ impl<'f> Builder<'f, '_> {
                             name: c.name.get_ref().clone(),
                             value,
                             date,
+                            unit: c.unit.clone(),
                         });
                     }
                 }
@@ -1624,5 +1629,33 @@ mod tests {
         assert_eq!(plans.source(d.secondary[0].loc.file).name, "a.toml");
         // The first table is the one in force.
         assert_eq!(plans.settings.scale, crate::settings::Scale::Rag);
+    }
+
+    /// Owners and boards say where they come from, or that they are
+    /// illustrative, as commitments and milestones do; without either key
+    /// they are neither.
+    #[test]
+    fn owners_and_boards_keep_their_source_and_illustrative_mark() {
+        let registry = REGISTRY
+            .replacen(
+                "org = \"Herefordshire Council\"\n",
+                "org = \"Herefordshire Council\"\nsource = \"Report author\"\n",
+                1,
+            )
+            .replacen(
+                "reports-to = \"cabinet\"\n",
+                "reports-to = \"cabinet\"\nillustrative = true\n",
+                1,
+            );
+        let plans = load_files(&[("registry.toml", &registry), ("plan.toml", PLAN)]);
+        assert_eq!(found(&plans), Vec::<String>::new());
+        let m = &plans.model;
+        let dcs = &m.owners[0];
+        assert_eq!(dcs.source.as_deref(), Some("Report author"));
+        assert!(!dcs.illustrative);
+        assert!(m.owners[1].source.is_none() && !m.owners[1].illustrative);
+        let (cabinet, cpb) = (&m.boards[0], &m.boards[1]);
+        assert!(!cabinet.illustrative && cabinet.source.is_none());
+        assert!(cpb.illustrative);
     }
 }

@@ -256,6 +256,9 @@ pub struct Owner {
     pub role: String,
     pub org: String,
     pub sector: Option<Sector>,
+    pub source: Option<String>,
+    /// The role or the organisation is not taken from a source document.
+    pub illustrative: bool,
     pub loc: Loc,
 }
 
@@ -266,6 +269,10 @@ pub struct Board {
     pub reports_to: Option<BoardIx>,
     pub meets: Option<Cadence>,
     pub chair: Option<String>,
+    pub source: Option<String>,
+    /// Something the record says (its reporting line, its members, what it
+    /// oversees) is not taken from a source document.
+    pub illustrative: bool,
     pub loc: Loc,
 }
 
@@ -413,6 +420,8 @@ pub struct Comparator {
     pub name: String,
     pub value: f64,
     pub date: Option<NaiveDate>,
+    /// Its own unit, when it differs from the measure's.
+    pub unit: Option<String>,
 }
 
 #[derive(Clone, Debug)]

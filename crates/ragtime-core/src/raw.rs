@@ -29,6 +29,13 @@ pub struct RawOwner {
     pub sector: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The document and section that name this role and organisation.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// `true` when the role or the organisation is not taken from a source
+    /// document.
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// A board or committee: `[[board]]`.
@@ -51,6 +58,14 @@ pub struct RawBoard {
     pub chair: Option<SpannedStr>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The document and section that give this board, its chair and its
+    /// reporting line.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// `true` when anything this record says (its reporting line, its
+    /// members, what it oversees) is not taken from a source document.
+    #[serde(default)]
+    pub illustrative: bool,
 }
 
 /// The decision that approved a strategy: `approved = { by = "cabinet", on = 2024-12-19 }`.
@@ -258,6 +273,11 @@ pub struct RawComparator {
     #[serde(default)]
     #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub date: Option<SpannedDate>,
+    /// The comparator's own unit, when it counts another population than
+    /// the measure does (`% of all pupils` beside `% of children in care`);
+    /// without it, the measure's unit.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 /// `[[measure]]`: an indicator that evidences commitments.

@@ -22,8 +22,9 @@ use ragtime_core::report::Document;
 /// The formats a report can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Tables for the terminal: coloured in a terminal, plain when piped or
-    /// with NO_COLOR set; ratings always in words too.
+    /// Tables for the terminal, fitted to its width: coloured in a
+    /// terminal, plain when piped or with NO_COLOR set; ratings always in
+    /// words too.
     Table,
     /// Markdown with pipe tables, for papers kept in git.
     Markdown,
@@ -43,11 +44,9 @@ pub enum Format {
 pub struct Options {
     /// Colour ratings (words are always written too).
     pub color: bool,
-    /// Wrap tables and paragraphs to this many characters.
+    /// Fit every line in this many columns of the screen; with none, every
+    /// paragraph and table row is written on one line.
     pub width: Option<u16>,
-    /// Output goes to a terminal, whose width tables may use when no width
-    /// is given.
-    pub terminal: bool,
 }
 
 /// Writes `doc` as terminal tables.

@@ -110,7 +110,10 @@ fn row(ctx: &Context, ix: MeasureIx) -> Row {
         .comparators
         .iter()
         .map(|c| {
-            let unit = m.unit.as_deref().map_or(String::new(), |u| {
+            // A comparator may count another population than the measure
+            // (all pupils beside children in care): its own unit wins.
+            let unit = c.unit.as_deref().or(m.unit.as_deref());
+            let unit = unit.map_or(String::new(), |u| {
                 if u == "%" {
                     u.to_string()
                 } else {
@@ -201,4 +204,58 @@ fn note(ctx: &Context) -> String {
         ctx.quarter.previous(),
         ctx.quarter.year_earlier()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bug: the share of all pupils with an EHCP (4.0%) was shown as
+    /// "4 % of children in care", in the unit of the measure beside it. A
+    /// comparator that counts another population says so in its own unit.
+    #[test]
+    fn a_comparator_with_its_own_unit_keeps_it() {
+        let plans = crate::testing::framed(
+            "hos",
+            "board",
+            r#"
+[[owner]]
+id = "hos"
+role = "Head of Service"
+org = "Council"
+
+[[board]]
+id = "board"
+name = "Board"
+
+[[measure]]
+id = "S-M-EHCP"
+strategy = "S"
+name = "Children in care with an EHCP"
+unit = "% of children in care"
+direction = "higher"
+actual = [{ date = 2024-06-30, value = 30.7 }]
+comparators = [
+  { name = "All pupils", value = 4.0, unit = "% of pupils", date = 2024-06-30 },
+  { name = "Children in care nationally", value = 29.5 },
+]
+"#,
+        );
+        let ctx = Context::new(&plans, "2025-09-30".parse().unwrap()).unwrap();
+        let doc = measures(&ctx, &Scope::portfolio(ctx.model));
+        let table = doc.sections[0].table.as_ref().unwrap();
+        let at = table
+            .columns
+            .iter()
+            .position(|c| c.key == "comparators")
+            .unwrap();
+        assert_eq!(
+            table.rows[0].cells[at],
+            Cell::Text(
+                "All pupils 4 % of pupils (2024-06-30); \
+                 Children in care nationally 29.5 % of children in care"
+                    .to_string()
+            )
+        );
+    }
 }
