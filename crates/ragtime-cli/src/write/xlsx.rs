@@ -488,4 +488,21 @@ mod tests {
             assert!(name.chars().count() <= SHEET_NAME_MAX, "{name}");
         }
     }
+
+    proptest::proptest! {
+        /// Any section ids give names Excel accepts: short enough, none of
+        /// its forbidden characters, no quote at either end, no two alike
+        /// ignoring case, and neither the contents sheet's nor `History`.
+        #[test]
+        fn any_ids_give_valid_distinct_sheet_names(ids in proptest::collection::vec("\\PC{0,40}", 0..12)) {
+            let names = sheet_names(ids.iter().map(String::as_str));
+            let mut seen = BTreeSet::from(["contents".to_string(), "history".to_string()]);
+            for name in &names {
+                proptest::prop_assert!(!name.is_empty() && name.chars().count() <= SHEET_NAME_MAX);
+                proptest::prop_assert!(!name.contains(['[', ']', ':', '*', '?', '/', '\\']));
+                proptest::prop_assert!(!name.starts_with('\'') && !name.ends_with('\''));
+                proptest::prop_assert!(seen.insert(name.to_lowercase()), "{name} twice");
+            }
+        }
+    }
 }

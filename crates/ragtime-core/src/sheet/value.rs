@@ -362,4 +362,20 @@ mod tests {
             assert_eq!(p.code, Code::BadValue, "{value:?}");
         }
     }
+
+    proptest::proptest! {
+        /// Whatever is typed in a date cell, reading it gives a date with
+        /// a full year or a problem at the cell; it never panics.
+        #[test]
+        fn any_text_reads_as_a_date_or_a_problem(typed in "\\PC{0,24}", n in proptest::num::f64::ANY) {
+            match read_date(&grid(Value::Text(typed.clone())), A1) {
+                Ok(Some(d)) => proptest::prop_assert!(d.year() >= 1000),
+                Ok(None) => proptest::prop_assert!(typed.trim().is_empty()),
+                Err(p) => proptest::prop_assert_eq!(p.code, Code::BadDate),
+            }
+            let _ = read_date(&grid(Value::Number(n)), A1);
+            let _ = read_percent(&grid(Value::Number(n)), A1);
+            let _ = read_percent(&grid(Value::Text(typed)), A1);
+        }
+    }
 }
