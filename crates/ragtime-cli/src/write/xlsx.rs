@@ -23,9 +23,9 @@ use super::cells::{self, DateStyle};
 
 /// Excel's longest sheet name.
 const SHEET_NAME_MAX: usize = 31;
-/// The widest a column is made to fit its contents, in pixels; longer text
-/// wraps.
-const COLUMN_MAX_PIXELS: u32 = 420;
+/// The widest a column is made to fit its contents, in characters; longer
+/// text wraps.
+const COLUMN_MAX: f64 = 60.0;
 
 /// The workbook's bytes.
 pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
@@ -52,6 +52,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
 /// The formats used, made once.
 struct Styles {
     title: Format,
+    prose: Format,
     heading: Format,
     label: Format,
     date: Format,
@@ -67,11 +68,13 @@ impl Styles {
             .set_border_bottom(FormatBorder::Thin);
         Styles {
             title: Format::new().set_bold().set_font_size(14),
+            prose: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             heading: Format::new().set_bold().set_font_size(12),
             label: Format::new().set_bold(),
             date: Format::new()
                 .set_num_format("d mmmm yyyy")
-                .set_align(FormatAlign::Left),
+                .set_align(FormatAlign::Left)
+                .set_indent(1),
             header_right: header.clone().set_align(FormatAlign::Right),
             header,
         }
@@ -92,7 +95,8 @@ fn contents(
     row = as_at(sheet, row, doc, styles)?;
     for (label, value) in &doc.facts {
         sheet.write_string_with_format(row, 0, label, &styles.label)?;
-        sheet.write_string(row, 1, value)?;
+        sheet.write_string_with_format(row, 1, value, &styles.prose)?;
+        sheet.set_row_height(row, 15 * lines(value, 90.0))?;
         row += 1;
     }
     row += 1;
@@ -107,6 +111,7 @@ fn contents(
     }
     sheet.set_column_width(0, 24)?;
     sheet.set_column_width(1, 90)?;
+    print_setup(sheet, None)?;
     Ok(())
 }
 
@@ -138,9 +143,12 @@ fn section_sheet(
     let mut row = header_row;
     if let Some(table) = &section.table {
         row = write_table(sheet, header_row, table, styles)?;
-        // Fitted to the table alone: the title and paragraphs above and
-        // below spill across the columns instead of widening the first.
-        sheet.set_autofit_max_width(COLUMN_MAX_PIXELS).autofit();
+        // Each column fitted to the table's cells as the report shows
+        // them (the title and paragraphs above and below span the
+        // columns instead of widening the first).
+        for (c, width) in widths(table).into_iter().enumerate() {
+            sheet.set_column_width(col_u16(c), width)?;
+        }
         sheet.set_freeze_panes(header_row + 1, 0)?;
         print_setup(sheet, Some(header_row))?;
         if !table.columns.is_empty() {
@@ -152,18 +160,77 @@ fn section_sheet(
     sheet.write_string_with_format(0, 0, &doc.title, &styles.title)?;
     sheet.write_string_with_format(1, 0, &section.heading, &styles.heading)?;
     as_at(sheet, 2, doc, styles)?;
-    for (i, paragraph) in section.intro.iter().enumerate() {
-        sheet.write_string(
-            intro_row + len_u32(i),
-            0,
-            cells::normalise_newlines(paragraph),
-        )?;
+    // Paragraphs span the table's width and wrap in it, so they neither
+    // widen the first column nor run off the printed page.
+    let widths = section.table.as_ref().map(widths).unwrap_or_default();
+    if widths.is_empty() {
+        sheet.set_column_width(0, PROSE_WIDTH)?;
     }
-    for paragraph in &section.notes {
-        sheet.write_string(row, 0, cells::normalise_newlines(paragraph))?;
+    let span = Span {
+        last: col_u16(widths.len().saturating_sub(1)),
+        width: widths.iter().sum::<f64>().max(PROSE_WIDTH),
+    };
+    for (i, p) in section.intro.iter().enumerate() {
+        paragraph(sheet, intro_row + len_u32(i), p, &span, styles)?;
+    }
+    for p in &section.notes {
+        paragraph(sheet, row, p, &span, styles)?;
         row += 1;
     }
+    if section.table.is_none() {
+        print_setup(sheet, None)?;
+    }
     Ok(())
+}
+
+/// The width, in characters, of a sheet with no table: its paragraphs'.
+const PROSE_WIDTH: f64 = 100.0;
+
+/// Where a paragraph goes across: the last column, and the width in
+/// characters of them all.
+struct Span {
+    last: u16,
+    width: f64,
+}
+
+fn paragraph(
+    sheet: &mut Worksheet,
+    row: u32,
+    text: &str,
+    span: &Span,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    let text = cells::normalise_newlines(text);
+    if span.last > 0 {
+        sheet.merge_range(row, 0, row, span.last, &text, &styles.prose)?;
+    } else {
+        sheet.write_string_with_format(row, 0, &text, &styles.prose)?;
+    }
+    sheet.set_row_height(row, 15 * lines(&text, span.width))?;
+    Ok(())
+}
+
+/// Each column's width in characters: its longest cell or heading as the
+/// report shows it, with a little room, and at most [`COLUMN_MAX`] (longer
+/// text wraps).
+fn widths(table: &Table) -> Vec<f64> {
+    let cap = COLUMN_MAX;
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let longest = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(|cell| cells::plain(cell, DateStyle::Short).chars().count())
+                .chain(std::iter::once(column.heading.chars().count()))
+                .max()
+                .unwrap_or(0);
+            (longest as f64 + 2.0).min(cap)
+        })
+        .collect()
 }
 
 /// The header at `header_row` and the rows below it; the row after the
@@ -181,10 +248,19 @@ fn write_table(
         };
         sheet.write_string_with_format(header_row, col_u16(c), &column.heading, format)?;
     }
+    let widths = widths(table);
     let mut row = header_row + 1;
     for r in &table.rows {
+        let mut tallest = 1;
         for (c, cell) in cells::aligned(&table.columns, r).enumerate() {
             write_cell(sheet, row, col_u16(c), cell, r.kind, table.columns[c].align)?;
+            if let Cell::Text(text) = cell {
+                tallest = tallest.max(lines(text, widths[c]));
+            }
+        }
+        // Spreadsheet programs do not all grow a row to its wrapped text.
+        if tallest > 1 {
+            sheet.set_row_height(row, 15 * tallest)?;
         }
         row += 1;
     }
@@ -200,7 +276,8 @@ fn write_cell(
     kind: RowKind,
     align: Align,
 ) -> Result<(), XlsxError> {
-    let mut format = Format::new();
+    // Top-aligned, so a row grown for wrapped text reads from its top.
+    let mut format = Format::new().set_align(FormatAlign::Top);
     match kind {
         RowKind::Item => {}
         RowKind::Group => format = format.set_bold(),
