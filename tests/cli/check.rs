@@ -276,3 +276,28 @@ fn catalogue_covers_every_code() {
         .collect();
     assert!(unknown.is_empty(), "codes not in Code::ALL: {unknown:?}");
 }
+
+/// The complete example in `docs/plan-format.md` is a sound plan set with
+/// nothing to warn about, so a reader who copies it starts clean.
+#[test]
+fn the_plan_format_example_is_sound() {
+    let doc = std::fs::read_to_string(root().join("docs/plan-format.md")).unwrap();
+    let after = doc
+        .split_once("## A complete example")
+        .expect("the heading")
+        .1;
+    let example = after
+        .split_once("```toml\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("a toml block")
+        .0;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    std::fs::write(dir.path().join("plans/example.toml"), example).unwrap();
+    let run = ragtime_in(dir.path(), &["check", "--as-of", "2025-09-30"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert_eq!(
+        run.stdout,
+        "ok: plan set is sound (1 file, 1 strategy, 1 commitment, 1 milestone, 1 recommendation)\n"
+    );
+}

@@ -15,6 +15,7 @@ mod html;
 mod import_plan;
 mod owner;
 mod plans;
+mod recommendations;
 mod reports;
 mod returns;
 mod safe_text;

@@ -28,6 +28,8 @@ const REPORTS: &[(&str, &[&str])] = &[
     ("board_cabinet", &["board", "cabinet"]),
     ("owner_one", &["owner", "hos-fostering"]),
     ("owner_all", &["owner"]),
+    ("recommendations", &["recommendations"]),
+    ("explain_recommendation", &["explain", "CYPSC-2018-AUT-1"]),
 ];
 
 /// `ragtime ARGS --as-of 2025-09-30 --width WIDTH`, which must succeed.

@@ -49,6 +49,13 @@ pub enum Command {
     Exceptions(ScopedArgs),
     /// Every measure against its target, with direction of travel.
     Measures(ScopedArgs),
+    /// Scrutiny recommendations: each with the executive's response and its
+    /// delivery status; responses awaited and overdue; accepted ones with
+    /// nothing delivering them.
+    ///
+    /// With BOARD, only those made by that board and the boards that report
+    /// to it (as its pack shows them).
+    Recommendations(RecommendationsArgs),
     /// The rule and the data behind an item's rating, step by step.
     ///
     /// An ID that no item has is a usage error (exit 2), with the nearest
@@ -374,9 +381,19 @@ pub struct ScopedArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct RecommendationsArgs {
+    /// A board's id, e.g. cyp-scrutiny: only the recommendations it and the
+    /// boards reporting to it made (default: every committee's).
+    pub board: Option<String>,
+
+    #[command(flatten)]
+    pub options: ReportOptions,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
     /// The id of any item: milestone, commitment, priority, objective,
-    /// strategy, measure, board or owner.
+    /// strategy, measure, board, owner or recommendation.
     pub id: String,
 
     #[command(flatten)]

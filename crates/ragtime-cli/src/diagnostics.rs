@@ -525,7 +525,7 @@ fn scope(plans: &PlanSet) -> String {
         .count();
     let files = plans.sources.len().saturating_sub(loops);
     let m = &plans.model;
-    format!(
+    let mut scope = format!(
         "{files} {}, {} {}, {} {}, {} {}",
         plural(files, "file", "files"),
         m.strategies.len(),
@@ -534,7 +534,13 @@ fn scope(plans: &PlanSet) -> String {
         plural(m.commitments.len(), "commitment", "commitments"),
         m.milestones.len(),
         plural(m.milestones.len(), "milestone", "milestones"),
-    )
+    );
+    // Named only where there are any, as most plan sets have none.
+    if !m.recommendations.is_empty() {
+        let n = m.recommendations.len();
+        scope += &format!(", {n} {}", plural(n, "recommendation", "recommendations"));
+    }
+    scope
 }
 
 /// What was held back because files could not be read, if anything.

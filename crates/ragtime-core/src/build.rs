@@ -34,7 +34,7 @@ use crate::source::{FileId, Loc};
 pub const MAX_ID_LEN: usize = 48;
 
 pub(crate) struct Builder<'f, 'd> {
-    files: &'f [Part],
+    pub(crate) files: &'f [Part],
     diags: &'d mut Vec<Diagnostic>,
     /// Lower-cased ids, to catch `CPS-1` next to `cps-1`, with the kind and
     /// place of the first (no kind for a record too broken to read).
@@ -44,13 +44,13 @@ pub(crate) struct Builder<'f, 'd> {
     duplicated: HashSet<String>,
     /// The ids of each kind, sorted, for did-you-mean; gathered the first
     /// time a reference to that kind is unknown.
-    candidates: [Option<Vec<String>>; 8],
+    candidates: [Option<Vec<String>>; Kind::COUNT],
     /// The authors of one milestone's updates as resolved, reused.
     authors: Vec<(Option<OwnerIx>, Span)>,
     /// What each name of the part being built resolved to, when it did
     /// (see [`Builder::lookup_ref`]).
     resolved: Vec<Option<EntityRef>>,
-    model: Model,
+    pub(crate) model: Model,
 }
 
 /// A byte range in a plan file, in 32 bits: plan files are capped at
@@ -158,6 +158,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
             + r.commitments.len()
             + p.milestones.len()
             + r.measures.len()
+            + r.recommendations.len()
             + r.broken_ids.len()
     });
     let mut model = Model::default();
@@ -216,6 +217,28 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         model,
     };
     b.build_milestones(parts);
+    // Recommendations name commitments and milestones: built last.
+    let Builder {
+        diags,
+        folded,
+        duplicated,
+        candidates,
+        authors,
+        resolved,
+        model,
+        ..
+    } = b;
+    let mut b = Builder {
+        files: parts,
+        diags,
+        folded,
+        duplicated,
+        candidates,
+        authors,
+        resolved,
+        model,
+    };
+    crate::recommendations::model::build(&mut b);
     let Builder {
         candidates, model, ..
     } = b;
@@ -235,7 +258,7 @@ pub(crate) fn valid_id(id: &str) -> bool {
 }
 
 impl<'f> Builder<'f, '_> {
-    fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
 
@@ -271,6 +294,9 @@ impl<'f> Builder<'f, '_> {
             raw.measures
                 .iter()
                 .for_each(|r| add(&r.get_ref().id, Some(Kind::Measure)));
+            raw.recommendations
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Recommendation)));
             raw.broken_ids.iter().for_each(|id| add(id, None));
             ids.extend(part.milestones.iter().map(|m| {
                 let span = m.id_span.loc(file).span;
@@ -327,7 +353,7 @@ impl<'f> Builder<'f, '_> {
     }
 
     /// Registers an item that made it into the model, so it can be referred to.
-    fn register(&mut self, id: &SpannedStr, entity: EntityRef, file: FileId) -> bool {
+    pub(crate) fn register(&mut self, id: &SpannedStr, entity: EntityRef, file: FileId) -> bool {
         self.register_at(id.get_ref(), &loc(file, id), entity)
     }
 
@@ -381,6 +407,91 @@ impl<'f> Builder<'f, '_> {
             *cell = Some(e);
         }
         found
+    }
+
+    /// Resolves a reference that may name an item of any kind in `wants`
+    /// (a commitment or a milestone, say), with the findings of
+    /// [`Builder::lookup`] worded for all of them and suggestions from all.
+    pub(crate) fn lookup_one_of(
+        &mut self,
+        file: FileId,
+        name: &SpannedStr,
+        wants: &[Kind],
+    ) -> Option<EntityRef> {
+        let text = name.get_ref().as_str();
+        let here = loc(file, name);
+        let what = wants
+            .iter()
+            .map(|k| k.with_article())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        if let Some(found) = self.entity(text) {
+            if wants.contains(&found.kind()) {
+                return Some(found);
+            }
+            if !self.duplicated.contains(text) {
+                self.push(
+                    Diagnostic::new(
+                        Code::WrongKindRef,
+                        here,
+                        format!("`{text}` is {}, not {what}", found.kind().with_article()),
+                    )
+                    .label(format!("expected {what}"))
+                    .secondary(self.model.loc_of(found).clone(), "defined here")
+                    .help(format!("use the id of {what} here")),
+                );
+            }
+            return None;
+        }
+        let declared = self.model.ids.get(text).map(|d| d.kind);
+        // Declared but left out (itself broken), or ambiguous: already
+        // reported where it is written.
+        if declared.is_some_and(|k| k.is_none_or(|k| wants.contains(&k)))
+            || self.duplicated.contains(text)
+        {
+            return None;
+        }
+        let mut candidates: Vec<&str> = Vec::new();
+        for &want in wants {
+            let ids = &self.model.ids;
+            self.candidates[want as usize].get_or_insert_with(|| {
+                let mut list: Vec<String> = ids
+                    .iter()
+                    .filter(|(_, d)| d.kind == Some(want))
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                list.sort_unstable();
+                list
+            });
+        }
+        for &want in wants {
+            candidates.extend(
+                self.candidates[want as usize]
+                    .iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+        candidates.sort_unstable();
+        let best = did_you_mean_id(text, candidates).map(str::to_string);
+        let names = wants
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let d = Diagnostic::new(
+            Code::UnknownRef,
+            here,
+            format!("no {names} has the id `{text}`"),
+        )
+        .label(format!("unknown {names}"));
+        self.push(match best {
+            Some(best) => d.help(format!("did you mean `{best}`?")),
+            None => d.help(format!(
+                "name {what} that is in the plans, or fix the spelling"
+            )),
+        });
+        None
     }
 
     /// The item with id `text`, if it is in the model yet.
@@ -476,7 +587,7 @@ impl<'f> Builder<'f, '_> {
         None
     }
 
-    fn owner(&mut self, file: FileId, name: &SpannedStr) -> Option<OwnerIx> {
+    pub(crate) fn owner(&mut self, file: FileId, name: &SpannedStr) -> Option<OwnerIx> {
         match self.lookup(file, name, Kind::Owner)? {
             EntityRef::Owner(ix) => Some(ix),
             _ => None,
@@ -488,7 +599,7 @@ impl<'f> Builder<'f, '_> {
             _ => None,
         }
     }
-    fn board(&mut self, file: FileId, name: &SpannedStr) -> Option<BoardIx> {
+    pub(crate) fn board(&mut self, file: FileId, name: &SpannedStr) -> Option<BoardIx> {
         match self.lookup(file, name, Kind::Board)? {
             EntityRef::Board(ix) => Some(ix),
             _ => None,
@@ -500,11 +611,11 @@ impl<'f> Builder<'f, '_> {
 
     // ----- values ------------------------------------------------------
 
-    fn date(&mut self, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
         date(self.diags, file, value)
     }
 
-    fn word<T: FromStr + Copy>(
+    pub(crate) fn word<T: FromStr + Copy>(
         &mut self,
         file: FileId,
         value: &SpannedStr,

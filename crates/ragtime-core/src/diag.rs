@@ -95,6 +95,13 @@ codes! {
     UnsafeText = "W0507", Warning, "Text with a control character or a bidirectional override, shown escaped.";
     LinkLoop = "W0508", Warning, "A symbolic link to a folder that holds it; it is not followed again.";
     TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
+    ResponseBeforeRecommendation = "E0701", Error, "A response dated before the recommendation was made or received.";
+    ResponseWithoutDecision = "E0702", Error, "A response with no decision (accepted, partly accepted or rejected).";
+    ResponseWithoutReasons = "E0703", Error, "A recommendation rejected, or accepted in part, with no reasons.";
+    RejectedButDelivered = "E0704", Error, "A rejected recommendation with items listed as delivering it.";
+    ResponseByCommittee = "E0705", Error, "A response given by the committee that made the recommendation.";
+    ReceivedBeforeMade = "E0706", Error, "A recommendation received by the executive before the committee made it.";
+    DatedAfterAsAt = "W0701", Warning, "A recommendation or response dated after the date checked.";
     UnreadableBook = "E0801", Error, "The file cannot be read as a workbook or CSV file (damaged, cut short, password-protected, or another format).";
     MissingSheet = "E0802", Error, "The sheet to read is not in the workbook.";
     MissingColumn = "E0803", Error, "A column that is needed has no heading in the sheet.";

@@ -24,6 +24,12 @@ pub enum Edge {
     Serves,
     ApprovedBy,
     UpdatedBy,
+    /// A recommendation -made by-> the committee.
+    MadeBy,
+    /// A recommendation -responded to by-> the executive body.
+    RespondedBy,
+    /// A recommendation -delivered by-> a commitment or milestone.
+    DeliveredBy,
 }
 
 /// Everything a board oversees, directly or through the boards that report
@@ -53,7 +59,7 @@ pub struct PlanGraph {
     graph: DiGraph<EntityRef, Edge>,
     /// Node index of the first entity of each kind; entities are added kind
     /// by kind, so `offset[kind] + index` is the node.
-    offset: [u32; 8],
+    offset: [u32; Kind::COUNT],
 }
 
 fn kind_slot(kind: Kind) -> usize {
@@ -70,10 +76,11 @@ impl PlanGraph {
                 + model.objectives.len()
                 + model.commitments.len()
                 + model.milestones.len()
-                + model.measures.len(),
+                + model.measures.len()
+                + model.recommendations.len(),
             model.milestones.len() * 3,
         );
-        let mut offset = [0u32; 8];
+        let mut offset = [0u32; Kind::COUNT];
         macro_rules! add_nodes {
             ($kind:ident, $vec:expr, $ix:ident) => {
                 offset[kind_slot(Kind::$kind)] = graph.node_count() as u32;
@@ -90,6 +97,7 @@ impl PlanGraph {
         add_nodes!(Commitment, model.commitments, CommitmentIx);
         add_nodes!(Milestone, model.milestones, MilestoneIx);
         add_nodes!(Measure, model.measures, MeasureIx);
+        add_nodes!(Recommendation, model.recommendations, RecommendationIx);
         let mut g = PlanGraph { graph, offset };
 
         for (i, b) in model.boards.iter().enumerate() {
@@ -160,6 +168,7 @@ impl PlanGraph {
                 g.edge(me, EntityRef::Owner(o), Edge::OwnedBy);
             }
         }
+        crate::recommendations::model::add_edges(&mut g, model);
         g
     }
 
@@ -178,11 +187,12 @@ impl PlanGraph {
             EntityRef::Commitment(i) => (Kind::Commitment, i.0),
             EntityRef::Milestone(i) => (Kind::Milestone, i.0),
             EntityRef::Measure(i) => (Kind::Measure, i.0),
+            EntityRef::Recommendation(i) => (Kind::Recommendation, i.0),
         };
         NodeIndex::new((self.offset[kind_slot(kind)] + i) as usize)
     }
 
-    fn edge(&mut self, from: EntityRef, to: EntityRef, edge: Edge) {
+    pub(crate) fn edge(&mut self, from: EntityRef, to: EntityRef, edge: Edge) {
         let (a, b) = (self.node(from), self.node(to));
         self.graph.add_edge(a, b, edge);
     }

@@ -22,6 +22,7 @@ pub mod model;
 pub mod period;
 pub mod rating;
 pub mod raw;
+pub mod recommendations;
 pub mod report;
 pub mod returns;
 pub mod rollup;

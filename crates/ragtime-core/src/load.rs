@@ -37,6 +37,7 @@ const SECTIONS: &[&str] = &[
     "commitment",
     "milestone",
     "measure",
+    "recommendation",
 ];
 
 /// The [`Source`] of a file the caller could not read, and the finding
@@ -190,6 +191,8 @@ struct SoundFile {
     milestone: Vec<Spanned<RawMilestone>>,
     #[serde(default)]
     measure: Vec<Spanned<RawMeasure>>,
+    #[serde(default)]
+    recommendation: Vec<Spanned<crate::recommendations::RawRecommendation>>,
 }
 
 /// The records of a file with no problem the parser can see, or `None`
@@ -207,6 +210,7 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         commitments: f.commitment,
         milestones: f.milestone,
         measures: f.measure,
+        recommendations: f.recommendation,
         broken_ids: Vec::new(),
     };
     let empty = raw.strategy.is_none()
@@ -217,7 +221,8 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         && raw.objectives.is_empty()
         && raw.commitments.is_empty()
         && raw.milestones.is_empty()
-        && raw.measures.is_empty();
+        && raw.measures.is_empty()
+        && raw.recommendations.is_empty();
     (!empty).then_some(raw)
 }
 
@@ -295,6 +300,11 @@ fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
             "measure" => {
                 raw.measures = records(file, text, name, value, diags, &mut raw.broken_ids)
             }
+            "recommendation" => {
+                let mut value = value;
+                crate::recommendations::raw::one_response(file, &mut value, diags);
+                raw.recommendations = records(file, text, name, value, diags, &mut raw.broken_ids)
+            }
             other => diags.push(unknown_key(key_loc, other, SECTIONS)),
         }
     }
@@ -362,6 +372,31 @@ fn unknown_key(loc: Loc, key: &str, expected: &[&str]) -> Diagnostic {
             "progress goes in the update log: add a `[[milestone.update]]` \
              with `date`, `status` and `by` below the milestone",
         );
+    }
+    // Likewise the executive's response to a recommendation.
+    const RESPONSE_ONLY: &[&str] = &[
+        "decision",
+        "decided",
+        "accepted",
+        "rejected",
+        "responded",
+        "response-date",
+        "response-text",
+        "reasons",
+        "action",
+        "owner",
+    ];
+    if expected.contains(&"response") && did_you_mean(key, RESPONSE_ONLY.iter().copied()).is_some()
+    {
+        return d.help(
+            "the executive's response goes in a `[recommendation.response]` table below the \
+             recommendation, with `decision`, `date` and `by`",
+        );
+    }
+    if expected.contains(&"decision")
+        && did_you_mean(key, ["reasons", "reason", "response", "comments"]).is_some()
+    {
+        return d.help("the response, with its reasons, goes in `text`");
     }
     match did_you_mean(key, expected.iter().copied()) {
         Some(best) => d.help(format!("did you mean `{best}`?")),
@@ -962,6 +997,7 @@ mod one_pass_tests {
             "../../../plans/corporate-parenting/p1-homes.toml"
         ));
         same_both_ways(include_str!("../../../plans/owners.toml"));
+        same_both_ways(include_str!("../../../plans/recommendations.toml"));
     }
 
     #[test]
@@ -1029,6 +1065,22 @@ name = "N"
 direction = "higher"
 actual = [{ date = 2025-03-31, value = 1.5 }]
 comparators = [{ name = "c", value = 2 }]
+
+[[recommendation]]
+id = "R1"
+committee = "b"
+made = 2025-02-01
+received = 2025-02-03
+title = "T"
+text = "X"
+delivered-by = ["S-P1-C1", "S-P1-C1-M1"]
+
+  [recommendation.response]
+  decision = "partly-accepted"
+  date = 2025-03-01
+  by = "c"
+  text = "Reasons"
+  owner = "o"
 "#,
         );
     }

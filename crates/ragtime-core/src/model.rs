@@ -42,7 +42,8 @@ index_types!(
     ObjectiveIx,
     CommitmentIx,
     MilestoneIx,
-    MeasureIx
+    MeasureIx,
+    RecommendationIx
 );
 
 /// Any entity, by kind and index.
@@ -56,6 +57,7 @@ pub enum EntityRef {
     Commitment(CommitmentIx),
     Milestone(MilestoneIx),
     Measure(MeasureIx),
+    Recommendation(RecommendationIx),
 }
 
 /// The kinds of entity, for messages ("`X` is a board, expected an owner").
@@ -69,9 +71,13 @@ pub enum Kind {
     Commitment,
     Milestone,
     Measure,
+    Recommendation,
 }
 
 impl Kind {
+    /// How many kinds there are, for tables indexed by kind.
+    pub const COUNT: usize = 9;
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Owner => "owner",
@@ -82,6 +88,7 @@ impl Kind {
             Kind::Commitment => "commitment",
             Kind::Milestone => "milestone",
             Kind::Measure => "measure",
+            Kind::Recommendation => "recommendation",
         }
     }
 
@@ -108,6 +115,7 @@ impl EntityRef {
             EntityRef::Commitment(_) => Kind::Commitment,
             EntityRef::Milestone(_) => Kind::Milestone,
             EntityRef::Measure(_) => Kind::Measure,
+            EntityRef::Recommendation(_) => Kind::Recommendation,
         }
     }
 }
@@ -148,6 +156,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum! {
     /// A milestone's status, from the council's own reporting.
@@ -469,6 +478,8 @@ pub struct Model {
     pub commitments: Vec<Commitment>,
     pub milestones: Vec<Milestone>,
     pub measures: Vec<Measure>,
+    /// Scrutiny recommendations and the executive's responses.
+    pub recommendations: Vec<crate::recommendations::Recommendation>,
     /// Every id written in the plan set, with the item it names once that
     /// is in the model. The builder declares every id here first, so that
     /// references across files resolve; ids of items left out stay, with
@@ -525,6 +536,9 @@ impl Model {
     pub fn measure(&self, ix: MeasureIx) -> &Measure {
         &self.measures[ix.index()]
     }
+    pub fn recommendation(&self, ix: RecommendationIx) -> &crate::recommendations::Recommendation {
+        &self.recommendations[ix.index()]
+    }
 
     /// The id of any entity.
     pub fn id_of(&self, entity: EntityRef) -> &str {
@@ -537,6 +551,7 @@ impl Model {
             EntityRef::Commitment(i) => &self.commitment(i).id,
             EntityRef::Milestone(i) => &self.milestone(i).id,
             EntityRef::Measure(i) => &self.measure(i).id,
+            EntityRef::Recommendation(i) => &self.recommendation(i).id,
         }
     }
 
@@ -551,6 +566,7 @@ impl Model {
             EntityRef::Commitment(i) => &self.commitment(i).loc,
             EntityRef::Milestone(i) => &self.milestone(i).loc,
             EntityRef::Measure(i) => &self.measure(i).loc,
+            EntityRef::Recommendation(i) => &self.recommendation(i).loc,
         }
     }
 

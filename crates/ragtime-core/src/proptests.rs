@@ -45,6 +45,7 @@ pub(crate) fn any_settings() -> impl Gen<Value = Settings> {
                 stale_after_days: stale,
                 warn_within_days: warn,
                 out_of_date_grace_days: grace,
+                ..Settings::default()
             },
         )
 }

@@ -347,6 +347,7 @@ pub struct RawFile {
     pub commitments: Vec<Spanned<RawCommitment>>,
     pub milestones: Vec<Spanned<RawMilestone>>,
     pub measures: Vec<Spanned<RawMeasure>>,
+    pub recommendations: Vec<Spanned<crate::recommendations::RawRecommendation>>,
     /// Ids of records that failed to deserialize, so references to them are
     /// not reported a second time as unknown, and an id used twice is found
     /// even when one of the two records is broken.

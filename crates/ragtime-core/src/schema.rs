@@ -14,7 +14,7 @@ use crate::settings::RawSettings;
 #[derive(JsonSchema)]
 #[schemars(
     title = "Ragtime plan file",
-    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones and measures, or settings. See docs/plan-format.md.",
+    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones and measures, scrutiny recommendations, or settings. See docs/plan-format.md.",
     deny_unknown_fields
 )]
 #[allow(dead_code)] // only its schema is used
@@ -37,6 +37,8 @@ struct PlanFile {
     milestone: Option<Vec<RawMilestone>>,
     /// Indicators that evidence commitments.
     measure: Option<Vec<RawMeasure>>,
+    /// Scrutiny recommendations, with the executive's response.
+    recommendation: Option<Vec<crate::recommendations::RawRecommendation>>,
 }
 
 /// The schema as pretty-printed JSON, ending in a newline.
@@ -125,6 +127,11 @@ word_schema!(
     ScaleWord,
     "Scale",
     ["brag", "rag", "five-point"].into_iter()
+);
+word_schema!(
+    AcceptanceWord,
+    "ResponseDecision",
+    crate::recommendations::Acceptance::words()
 );
 word_schema!(RollupWord, "Rollup", ["thresholds", "worst-of"].into_iter());
 word_schema!(PercentOfWord, "PercentOf", ["rated", "live"].into_iter());

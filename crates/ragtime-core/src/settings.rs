@@ -40,6 +40,10 @@ pub struct RawSettings {
     #[serde(default)]
     #[schemars(with = "Option<i64>")]
     pub out_of_date_grace_days: Option<Spanned<i64>>,
+    /// Months the executive has to respond to a scrutiny recommendation.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 1, max = 24))]
+    pub response_within_months: Option<Spanned<i64>>,
 }
 
 /// The colour scale reports use.
@@ -107,6 +111,9 @@ pub struct Settings {
     /// Days added to a measure's reporting period before its latest value
     /// is out of date: the time a figure takes to come in.
     pub out_of_date_grace_days: u32,
+    /// The executive responds to a scrutiny recommendation within this many
+    /// months, beginning with the day it receives it.
+    pub response_within_months: u32,
 }
 
 impl Default for Settings {
@@ -121,6 +128,7 @@ impl Default for Settings {
             percent_of: PercentOf::Rated,
             rounding: Rounding::Down,
             out_of_date_grace_days: 31,
+            response_within_months: 2,
         }
     }
 }
@@ -235,6 +243,16 @@ impl Settings {
         if let Some(v) = &raw.red_below {
             s.red_below = pct(v, diags).unwrap_or(s.red_below);
         }
+        if let Some(v) = &raw.response_within_months {
+            match u32::try_from(*v.get_ref()) {
+                Ok(m) if (1..=24).contains(&m) => s.response_within_months = m,
+                _ => diags.push(bad(
+                    v.span(),
+                    format!("{} is not a number of months from 1 to 24", v.get_ref()),
+                    "write a whole number of months, e.g. 2 (the statutory two months)",
+                )),
+            }
+        }
         if s.red_below > s.green_at_least {
             // Point at whichever of the two was written (one may be the
             // default).
@@ -320,5 +338,17 @@ mod tests {
             ]
         );
         assert_eq!(plans.settings, super::Settings::default());
+    }
+
+    #[test]
+    fn the_response_window_is_whole_months_from_1_to_24() {
+        let plans = with_settings("[settings]\nresponse-within-months = 3\n");
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert_eq!(plans.settings.response_within_months, 3);
+        for bad in ["0", "25", "-2"] {
+            let plans = with_settings(&format!("[settings]\nresponse-within-months = {bad}\n"));
+            assert_eq!(found(&plans), ["E0107 settings.toml:2:26"], "{bad}");
+            assert_eq!(plans.settings.response_within_months, 2);
+        }
     }
 }

@@ -316,6 +316,8 @@ fn duplicate_key(
         d.help(format!(
             "a file holds one `[{name}]` table: put the other in its own file"
         ))
+    } else if name == "recommendation.response" {
+        d.help("a recommendation has one response: keep one `[recommendation.response]`")
     } else {
         d.help(format!(
             "write `[[{name}]]` (double brackets) on every item to make a list"

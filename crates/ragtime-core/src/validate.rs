@@ -10,6 +10,7 @@ pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnos
     dates(model, diags);
     crate::dated::same_date_redates(model, diags);
     crate::measure::targets_within_period(model, diags);
+    crate::recommendations::checks::check(model, diags);
     warnings(model, graph, diags);
 }
 
@@ -191,7 +192,9 @@ fn warnings(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
         let me = EntityRef::Board(BoardIx::from_usize(i));
         let used = graph.count_incoming(me, Edge::OverseenBy)
             + graph.count_incoming(me, Edge::ReportsTo)
-            + graph.count_incoming(me, Edge::ApprovedBy);
+            + graph.count_incoming(me, Edge::ApprovedBy)
+            + graph.count_incoming(me, Edge::MadeBy)
+            + graph.count_incoming(me, Edge::RespondedBy);
         if used == 0 {
             diags.push(
                 Diagnostic::new(

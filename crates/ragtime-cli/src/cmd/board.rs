@@ -31,7 +31,7 @@ pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
 
 /// The board with id `id` (ignoring case); anything else is a usage
 /// error with the nearest board ids.
-fn lookup_board(plans: &PlanSet, id: &str) -> Result<BoardIx> {
+pub(super) fn lookup_board(plans: &PlanSet, id: &str) -> Result<BoardIx> {
     match super::ids::resolve(&plans.model, id, Some(Kind::Board))? {
         EntityRef::Board(b) => Ok(b),
         _ => unreachable!("resolve checks the kind"),

@@ -7,8 +7,9 @@
 //!
 //! A sound plan set is also checked against the evidence as at `--as-of`
 //! (default today): a milestone marked on target that is overdue, or whose
-//! commitment has a Red measure (W0505), and an update dated after that
-//! date (W0506), are warned about.
+//! commitment has a Red measure (W0505), an update dated after that date
+//! (W0506), and a recommendation made or answered after it (W0701), are
+//! warned about.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,12 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
         plans
             .diagnostics
             .extend(ragtime_core::dated::future_updates(&plans.model, as_of));
+        plans
+            .diagnostics
+            .extend(ragtime_core::recommendations::dated_after(
+                &plans.model,
+                as_of,
+            ));
         ragtime_core::diag::sort(&mut plans.diagnostics);
     }
     let elsewhere = focus(&mut plans, &paths, &located.focus);

@@ -66,6 +66,7 @@ pub fn listing(model: &Model, id: &str, kind: Option<Kind>) -> String {
         Kind::Commitment => "commitments",
         Kind::Milestone => "milestones",
         Kind::Measure => "measures",
+        Kind::Recommendation => "recommendations",
     });
     if !near.is_empty() {
         format!("did you mean {}?", quoted(&near))

@@ -7,6 +7,7 @@ mod graph;
 mod ids;
 mod import_plan;
 mod owner;
+mod recommendations;
 mod report;
 mod returns;
 mod schema;
@@ -25,6 +26,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     match &args.command {
         Command::Check(check) => check::run(&args, check),
         Command::Board(board) => board::run(&args, board),
+        Command::Recommendations(r) => recommendations::run(&args, r),
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)

@@ -2,7 +2,9 @@
 //! boards that report to it, as one document in six parts: (1) the headline
 //! counts per strategy with the colour mix over the last four quarter ends,
 //! (2) progress by priority and commitment, (3) exceptions, (4) measures,
-//! (5) changes since the last meeting and (6) what is due before the next.
+//! (5) changes since the last meeting and (6) what is due before the next;
+//! and (7), when the board or a board reporting to it has made scrutiny
+//! recommendations, their tracker (`crate::recommendations`).
 //!
 //! Parts 1 to 4 are the portfolio, progress, exceptions and measures
 //! sections over [`Scope::board`]; the pack only numbers their headings. The
@@ -180,6 +182,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     changes.heading = format!("5. {}", changes.heading);
     sections.push(changes);
     sections.push(due_section(ctx, &scope, next));
+    sections.extend(crate::recommendations::pack_sections(ctx, board));
 
     let mut facts = vec![("Board".to_string(), format!("{} ({})", b.name, b.id))];
     if let Some(to) = b.reports_to {

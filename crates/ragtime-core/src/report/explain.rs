@@ -1,8 +1,8 @@
 //! Explain: the rule and the data behind any item's rating, step by step.
 //! For a milestone, the update log and the rule that decided; for a measure,
 //! its series against target; for anything that rolls up (commitment,
-//! priority, objective, strategy, board, owner), the counts and thresholds,
-//! and every milestone counted.
+//! priority, objective, strategy, board, owner, and the delivery of a
+//! recommendation), the counts and thresholds, and every milestone counted.
 
 use super::cells::*;
 use super::context::Context;
@@ -74,6 +74,13 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
                 model.owner(o).role
             ),
             rollup_sections(ctx, ctx.graph.holdings(o).milestones),
+        ),
+        EntityRef::Recommendation(r) => (
+            crate::recommendations::report::describe(ctx, r),
+            rollup_sections(
+                ctx,
+                model.recommendation(r).delivering_milestones(&ctx.tree),
+            ),
         ),
     };
     let mut sections = sections;

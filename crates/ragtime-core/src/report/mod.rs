@@ -12,7 +12,7 @@
 //! combine the same sections.
 
 pub mod board;
-mod cells;
+pub(crate) mod cells;
 pub mod changes;
 mod context;
 pub mod doc;
