@@ -119,6 +119,37 @@ fn plan_row(
     seen: &mut BTreeMap<MilestoneIx, Place>,
     out: &mut Plan,
 ) -> Option<Planned> {
+    let ix = which_milestone(plans, ret, row, seen, &mut out.problems)?;
+    let m = plans.model.milestone(ix);
+    let new = new_entry(plans, ret, row, m, &mut out.problems)?;
+    // What was recorded already, or overtaken since the return was made,
+    // is left before the rules are asked: it will not be recorded.
+    if left_alone(plans, ret, row, m, &new, &mut out.problems) {
+        out.left += 1;
+        return None;
+    }
+    let before = out.problems.len();
+    breaches(row, m, &new, today, &mut out.problems);
+    if out.problems.len() > before {
+        return None;
+    }
+    Some(Planned {
+        milestone: ix,
+        entry: new,
+        cells: cells(row),
+        row: row.at(Column::Id),
+    })
+}
+
+/// The milestone a row is for: one the plans have, held by the return's
+/// owner, and not in a row before it.
+fn which_milestone(
+    plans: &PlanSet,
+    ret: &Return,
+    row: &Row,
+    seen: &mut BTreeMap<MilestoneIx, Place>,
+    problems: &mut Vec<Problem>,
+) -> Option<MilestoneIx> {
     let model = &plans.model;
     let id_at = row.at(Column::Id);
     let ix = match milestone(plans, &row.id) {
@@ -142,7 +173,7 @@ fn plan_row(
                     (format!("no milestone has the id `{}`", row.id), help)
                 }
             };
-            out.problems.push(
+            problems.push(
                 Problem::new(Code::UnknownRef, id_at, message)
                     .value(row.id.clone())
                     .label("not a milestone in the plans")
@@ -156,7 +187,7 @@ fn plan_row(
     if let Some(record) = &ret.record
         && !record.owner.eq_ignore_ascii_case(holder)
     {
-        out.problems.push(
+        problems.push(
             Problem::new(
                 Code::NotTheirMilestone,
                 id_at,
@@ -174,7 +205,7 @@ fn plan_row(
         return None;
     }
     if let Some(first) = seen.get(&ix) {
-        out.problems.push(
+        problems.push(
             Problem::new(
                 Code::RowTwice,
                 id_at,
@@ -188,7 +219,19 @@ fn plan_row(
     }
     seen.insert(ix, id_at.clone());
 
-    let before = out.problems.len();
+    Some(ix)
+}
+
+/// The entry a row makes: its status (or the status now), its date (or
+/// the quarter's last day), by the milestone's owner, and what it says.
+fn new_entry(
+    plans: &PlanSet,
+    ret: &Return,
+    row: &Row,
+    m: &crate::Milestone,
+    problems: &mut Vec<Problem>,
+) -> Option<NewUpdate> {
+    let before = problems.len();
     let status_now = m.updates.last().map_or(Status::NotStarted, |u| u.status);
     let status = match row.new_status.as_deref().map(entry::status) {
         None => status_now,
@@ -203,7 +246,7 @@ fn plan_row(
                 Some(s) => format!("did you mean `{s}`? pick the status from the cell's list"),
                 None => "pick the status from the cell's list".to_string(),
             };
-            out.problems.push(
+            problems.push(
                 Problem::new(
                     Code::BadStatus,
                     row.at(Column::NewStatus),
@@ -220,7 +263,7 @@ fn plan_row(
         (Some(d), _) => d,
         (None, Some(record)) => record.period.end(),
         (None, None) => {
-            out.problems.push(
+            problems.push(
                 Problem::new(
                     Code::EmptyCell,
                     row.at(Column::UpdateDate),
@@ -232,23 +275,34 @@ fn plan_row(
             return None;
         }
     };
-    // What was recorded already, or overtaken since the return was made,
-    // is left before the rules are asked: it will not be recorded.
-    if out.problems.len() > before {
+    if problems.len() > before {
         return None;
     }
-    let new = NewUpdate {
+    Some(NewUpdate {
         date,
         status: status.as_str().to_string(),
-        by: holder.clone(),
+        by: plans.model.owner(m.owner).id.clone(),
         note: row.note.clone(),
         percent: row.percent.map(i64::from),
         due: row.revised_due,
         reason: row.reason.clone(),
         action: row.action.clone(),
-    };
-    if let Some(u) = m.updates.iter().find(|u| same(plans, u, &new)) {
-        out.problems.push(
+    })
+}
+
+/// Whether the row is left: its entry is in the log already, or the log
+/// changed after the return was made. Says which, as a warning.
+fn left_alone(
+    plans: &PlanSet,
+    ret: &Return,
+    row: &Row,
+    m: &crate::Milestone,
+    new: &NewUpdate,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let id_at = row.at(Column::Id);
+    if let Some(u) = m.updates.iter().find(|u| same(plans, u, new)) {
+        problems.push(
             Problem::new(
                 Code::AlreadyRecorded,
                 id_at,
@@ -260,11 +314,10 @@ fn plan_row(
             .value(row.id.clone())
             .label("already recorded"),
         );
-        out.left += 1;
-        return None;
+        return true;
     }
     if let Some(later) = changed_since(ret, row, m) {
-        out.problems.push(
+        problems.push(
             Problem::new(
                 Code::SkippedChanged,
                 id_at,
@@ -272,7 +325,7 @@ fn plan_row(
                     "`{}` was updated on {} by `{}` after this return was made; this row was not applied",
                     m.id,
                     later.date,
-                    model.owner(later.by).id
+                    plans.model.owner(later.by).id
                 ),
             )
             .value(row.id.clone())
@@ -282,9 +335,22 @@ fn plan_row(
                 m.id
             )),
         );
-        out.left += 1;
-        return None;
+        return true;
     }
+    false
+}
+
+/// The rules a new entry meets ([`crate::entry`]), each broken one a
+/// problem at its cell.
+fn breaches(
+    row: &Row,
+    m: &crate::Milestone,
+    new: &NewUpdate,
+    today: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let date = new.date;
+    let status: Status = new.status.parse().unwrap_or(Status::NotStarted);
     if let Some(Breach::AfterToday { date, today }) = entry::date(date, today) {
         let help = if row.update_date.is_some() {
             "an update records progress already made: give the day it was made, or import the \
@@ -293,7 +359,7 @@ fn plan_row(
             "the return's update date is the quarter's last day: import it after the quarter \
              ends, or put the day the progress was made in `Update date`"
         };
-        out.problems.push(
+        problems.push(
             Problem::new(
                 Code::UpdateAfterToday,
                 row.at(Column::UpdateDate),
@@ -305,7 +371,7 @@ fn plan_row(
         );
     }
     match entry::note(status, row.note.as_deref()) {
-        Some(Breach::CompleteWithoutNote) => out.problems.push(
+        Some(Breach::CompleteWithoutNote) => problems.push(
             Problem::new(
                 Code::CompleteWithoutEvidence,
                 row.at(Column::Note),
@@ -314,7 +380,7 @@ fn plan_row(
             .label("no note")
             .help("fill in the note: what was delivered, as evidence"),
         ),
-        Some(Breach::CancelledWithoutNote) => out.problems.push(
+        Some(Breach::CancelledWithoutNote) => problems.push(
             Problem::new(
                 Code::CancelledWithoutReason,
                 row.at(Column::Note),
@@ -328,7 +394,7 @@ fn plan_row(
     if let Some(due) = row.revised_due {
         let shown = due.format("%Y-%m-%d").to_string();
         match entry::revised_due(m, due, date) {
-            Some(Breach::SameDue { due }) => out.problems.push(
+            Some(Breach::SameDue { due }) => problems.push(
                 Problem::new(
                     Code::RedatedToSameDate,
                     row.at(Column::RevisedDue),
@@ -338,7 +404,7 @@ fn plan_row(
                 .label("the due date now")
                 .help("a revised due date is for a new date (a re-date counts as drift); leave it blank to keep the date"),
             ),
-            Some(Breach::DueBeforeDate { due, date }) => out.problems.push(
+            Some(Breach::DueBeforeDate { due, date }) => problems.push(
                 Problem::new(
                     Code::RevisedIntoPast,
                     row.at(Column::RevisedDue),
@@ -351,9 +417,10 @@ fn plan_row(
             _ => {}
         }
     }
-    if out.problems.len() > before {
-        return None;
-    }
+}
+
+/// The cell each of an entry's keys comes from.
+fn cells(row: &Row) -> BTreeMap<&'static str, Place> {
     let mut cells = BTreeMap::new();
     for (key, column) in [
         ("date", Column::UpdateDate),
@@ -367,12 +434,7 @@ fn plan_row(
     ] {
         cells.insert(key, row.at(column));
     }
-    Some(Planned {
-        milestone: ix,
-        entry: new,
-        cells,
-        row: id_at,
-    })
+    cells
 }
 
 /// The first entry the milestone's log gained after the return was made,
