@@ -88,184 +88,86 @@ fn date(d: NaiveDate) -> String {
 pub fn build(mapping: &Mapping, grid: &Grid, model: &Model) -> Imported {
     let mut problems = Vec::new();
     let actions = rows::read(grid, mapping, model, &mut problems);
-    let as_at = mapping.as_at();
-    let s = &mapping.strategy;
-    let mut out = String::new();
-    let place = match &grid.sheet {
-        Some(sheet) => format!("`{}` (sheet `{sheet}`)", grid.book),
-        None => format!("`{}`", grid.book),
-    };
-    let _ = writeln!(
-        out,
-        "# Imported from {place} by `ragtime import-plan`, as at {}.",
-        date(as_at)
-    );
-    let _ = writeln!(
-        out,
-        "# Each milestone's `source` names the row it came from.\n"
-    );
-    let _ = writeln!(
-        out,
-        "[strategy]\nid = {}\ntitle = {}",
-        text(&s.id),
-        text(&s.title)
-    );
-    let _ = writeln!(
-        out,
-        "start = {}\nend = {}\nowner = {}",
-        s.start,
-        s.end,
-        text(&s.owner)
-    );
-    if !s.boards.is_empty() {
-        let boards: Vec<String> = s.boards.iter().map(|b| text(b)).collect();
-        let _ = writeln!(out, "boards = [{}]", boards.join(", "));
-    }
-    for (key, value) in [("summary", &s.summary), ("source", &s.source)] {
-        if let Some(v) = value {
-            let _ = writeln!(out, "{key} = {}", text(v));
+    let (priorities, commitments) = group(&actions, &mapping.strategy.title);
+    let mut w = Writer::new(mapping.as_at());
+    w.strategy(mapping, grid);
+    for (p, p_title) in priorities.iter().enumerate() {
+        let p_id = format!("{}-P{}", mapping.strategy.id, p + 1);
+        let _ = writeln!(
+            w.out,
+            "\n[[priority]]\nid = {}\ntitle = {}",
+            text(&p_id),
+            text(p_title)
+        );
+        let mine = commitments.iter().filter(|c| c.priority == p);
+        for (c_number, c) in mine.enumerate() {
+            let c_id = format!("{p_id}-C{}", c_number + 1);
+            let rows: Vec<&rows::Action> = c.rows.iter().map(|&i| &actions[i]).collect();
+            w.commitment(&c_id, &p_id, &c.text, &rows);
+            for (m_number, a) in rows.iter().enumerate() {
+                let m_id =
+                    a.id.clone()
+                        .unwrap_or_else(|| format!("{c_id}-M{}", m_number + 1));
+                w.milestone(&m_id, &c_id, a, grid);
+            }
         }
     }
+    Imported {
+        file_name: mapping.file_name(),
+        text: w.out,
+        origins: w.origins,
+        unknown_owners: unknown_owners(&actions),
+        priorities: priorities.len(),
+        commitments: commitments.len(),
+        milestones: w.milestones,
+        updates: w.updates,
+        problems,
+    }
+}
 
-    // Priorities and commitments in the order rows first name them.
+/// A commitment as the rows name it: its priority, its text, its rows.
+struct Group {
+    priority: usize,
+    text: String,
+    rows: Vec<usize>,
+}
+
+/// Priorities (their titles) and commitments in the order the rows first
+/// name them; a row with no priority is in one named `default`, a row with
+/// no commitment in one named after its priority.
+fn group(actions: &[rows::Action], default: &str) -> (Vec<String>, Vec<Group>) {
     let mut priorities: Vec<String> = Vec::new();
-    let mut commitments: Vec<(usize, String, Vec<usize>)> = Vec::new();
+    let mut commitments: Vec<Group> = Vec::new();
     for (i, a) in actions.iter().enumerate() {
-        let p_title = a.priority.clone().unwrap_or_else(|| s.title.clone());
-        let p = priorities
-            .iter()
-            .position(|t| *t == p_title)
-            .unwrap_or_else(|| {
-                priorities.push(p_title);
+        let title = a.priority.clone().unwrap_or_else(|| default.to_string());
+        let p = match priorities.iter().position(|t| *t == title) {
+            Some(p) => p,
+            None => {
+                priorities.push(title);
                 priorities.len() - 1
-            });
-        let c_text = a
+            }
+        };
+        let text = a
             .commitment
             .clone()
             .unwrap_or_else(|| priorities[p].clone());
         match commitments
             .iter_mut()
-            .find(|(cp, t, _)| *cp == p && *t == c_text)
+            .find(|c| c.priority == p && c.text == text)
         {
-            Some((_, _, rows)) => rows.push(i),
-            None => commitments.push((p, c_text, vec![i])),
+            Some(c) => c.rows.push(i),
+            None => commitments.push(Group {
+                priority: p,
+                text,
+                rows: vec![i],
+            }),
         }
     }
-    let mut origins = Vec::new();
-    let mut updates = 0;
-    let mut milestone_count = 0;
-    for (p, p_title) in priorities.iter().enumerate() {
-        let p_id = format!("{}-P{}", s.id, p + 1);
-        let _ = writeln!(
-            out,
-            "\n[[priority]]\nid = {}\ntitle = {}",
-            text(&p_id),
-            text(p_title)
-        );
-        for (c_number, (_, c_text, rows)) in
-            commitments.iter().filter(|(cp, _, _)| *cp == p).enumerate()
-        {
-            let c_id = format!("{p_id}-C{}", c_number + 1);
-            let first = &actions[rows[0]];
-            let latest = rows
-                .iter()
-                .map(|&i| &actions[i])
-                .max_by_key(|a| a.due)
-                .unwrap_or(first);
-            let due = latest.due;
-            let start = out.len() + 1;
-            let _ = writeln!(
-                out,
-                "\n[[commitment]]\nid = {}\npriority = {}\ntext = {}\nowner = {}\ndue = {}",
-                text(&c_id),
-                text(&p_id),
-                text(c_text),
-                text(&first.owner),
-                date(due)
-            );
-            // The commitment's values come from its rows: its owner from
-            // the first, its due date from the latest.
-            let mut cells = BTreeMap::new();
-            for (key, from, field) in [
-                ("text", first, "commitment"),
-                ("owner", first, "owner"),
-                ("due", latest, "due"),
-            ] {
-                if let Some(p) = from.cells.get(field) {
-                    cells.insert(key, p.clone());
-                }
-            }
-            origins.push(Origin {
-                file: FileId(0),
-                span: start..out.len(),
-                cells,
-                row: first
-                    .cells
-                    .get("commitment")
-                    .or(first.cells.get("title"))
-                    .cloned()
-                    .unwrap_or_else(|| first.owner_at.clone()),
-            });
-            for (m_number, &i) in rows.iter().enumerate() {
-                let a = &actions[i];
-                let m_id =
-                    a.id.clone()
-                        .unwrap_or_else(|| format!("{c_id}-M{}", m_number + 1));
-                let start = out.len() + 1;
-                let source = match &grid.sheet {
-                    Some(sheet) => format!("{} sheet {sheet} row {}", grid.book, a.row + 1),
-                    None => format!("{} row {}", grid.book, a.row + 1),
-                };
-                let _ = writeln!(
-                    out,
-                    "\n[[milestone]]\nid = {}\ncommitment = {}\ntitle = {}\nowner = {}\nadded = {}\ndue = {}\nsource = {}",
-                    text(&m_id),
-                    text(&c_id),
-                    text(&a.title),
-                    text(&a.owner),
-                    date(as_at),
-                    date(a.due),
-                    text(&source)
-                );
-                let news = a.status.is_some_and(|s| s != Status::NotStarted)
-                    || a.note.is_some()
-                    || a.percent.is_some()
-                    || a.action.is_some();
-                if news {
-                    updates += 1;
-                    let status = a.status.unwrap_or(Status::NotStarted);
-                    let _ = writeln!(
-                        out,
-                        "\n  [[milestone.update]]\n  date = {}\n  status = {}\n  by = {}",
-                        date(as_at),
-                        text(status.as_str()),
-                        text(&a.owner)
-                    );
-                    if let Some(n) = &a.note {
-                        let _ = writeln!(out, "  note = {}", text(n));
-                    }
-                    if let Some(p) = a.percent {
-                        let _ = writeln!(out, "  percent = {p}");
-                    }
-                    if let Some(act) = &a.action {
-                        let _ = writeln!(out, "  action = {}", text(act));
-                    }
-                }
-                milestone_count += 1;
-                origins.push(Origin {
-                    file: FileId(0),
-                    span: start..out.len(),
-                    cells: a.cells.clone(),
-                    row: a
-                        .cells
-                        .get("id")
-                        .or(a.cells.get("title"))
-                        .cloned()
-                        .unwrap_or_else(|| a.owner_at.clone()),
-                });
-            }
-        }
-    }
+    (priorities, commitments)
+}
+
+/// The owners the registry does not have, in the order first met.
+fn unknown_owners(actions: &[rows::Action]) -> Vec<UnknownOwner> {
     let mut unknown: BTreeMap<String, UnknownOwner> = BTreeMap::new();
     for a in actions.iter().filter(|a| !a.owner_known) {
         unknown
@@ -278,18 +180,164 @@ pub fn build(mapping: &Mapping, grid: &Grid, model: &Model) -> Imported {
                 rows: 1,
             });
     }
-    let mut unknown_owners: Vec<UnknownOwner> = unknown.into_values().collect();
-    unknown_owners.sort_by(|a, b| a.first.cmp(&b.first));
-    Imported {
-        file_name: mapping.file_name(),
-        text: out,
-        origins,
-        unknown_owners,
-        priorities: priorities.len(),
-        commitments: commitments.len(),
-        milestones: milestone_count,
-        updates,
-        problems,
+    let mut list: Vec<UnknownOwner> = unknown.into_values().collect();
+    list.sort_by(|a, b| a.first.cmp(&b.first));
+    list
+}
+
+/// The plan text as it is written, with where each record came from.
+struct Writer {
+    out: String,
+    origins: Vec<Origin>,
+    as_at: NaiveDate,
+    milestones: usize,
+    updates: usize,
+}
+
+impl Writer {
+    fn new(as_at: NaiveDate) -> Writer {
+        Writer {
+            out: String::new(),
+            origins: Vec::new(),
+            as_at,
+            milestones: 0,
+            updates: 0,
+        }
+    }
+
+    /// The header comment and the `[strategy]`.
+    fn strategy(&mut self, mapping: &Mapping, grid: &Grid) {
+        let s = &mapping.strategy;
+        let out = &mut self.out;
+        let place = match &grid.sheet {
+            Some(sheet) => format!("`{}` (sheet `{sheet}`)", grid.book),
+            None => format!("`{}`", grid.book),
+        };
+        let _ = writeln!(
+            out,
+            "# Imported from {place} by `ragtime import-plan`, as at {}.",
+            date(self.as_at)
+        );
+        let _ = writeln!(
+            out,
+            "# Each milestone's `source` names the row it came from.\n"
+        );
+        let _ = writeln!(
+            out,
+            "[strategy]\nid = {}\ntitle = {}",
+            text(&s.id),
+            text(&s.title)
+        );
+        let _ = writeln!(
+            out,
+            "start = {}\nend = {}\nowner = {}",
+            s.start,
+            s.end,
+            text(&s.owner)
+        );
+        if !s.boards.is_empty() {
+            let boards: Vec<String> = s.boards.iter().map(|b| text(b)).collect();
+            let _ = writeln!(out, "boards = [{}]", boards.join(", "));
+        }
+        for (key, value) in [("summary", &s.summary), ("source", &s.source)] {
+            if let Some(v) = value {
+                let _ = writeln!(out, "{key} = {}", text(v));
+            }
+        }
+    }
+
+    /// A `[[commitment]]`: its owner its first row's, its due date its
+    /// latest row's, each placed at that row's cell.
+    fn commitment(&mut self, id: &str, priority: &str, body: &str, rows: &[&rows::Action]) {
+        let first = rows[0];
+        let latest = rows.iter().max_by_key(|a| a.due).copied().unwrap_or(first);
+        let start = self.out.len() + 1;
+        let _ = writeln!(
+            self.out,
+            "\n[[commitment]]\nid = {}\npriority = {}\ntext = {}\nowner = {}\ndue = {}",
+            text(id),
+            text(priority),
+            text(body),
+            text(&first.owner),
+            date(latest.due)
+        );
+        let mut cells = BTreeMap::new();
+        for (key, from, field) in [
+            ("text", first, "commitment"),
+            ("owner", first, "owner"),
+            ("due", latest, "due"),
+        ] {
+            if let Some(p) = from.cells.get(field) {
+                cells.insert(key, p.clone());
+            }
+        }
+        self.origins.push(Origin {
+            file: FileId(0),
+            span: start..self.out.len(),
+            cells,
+            row: first
+                .cells
+                .get("commitment")
+                .or(first.cells.get("title"))
+                .cloned()
+                .unwrap_or_else(|| first.owner_at.clone()),
+        });
+    }
+
+    /// A `[[milestone]]`, with a first update when the row has news.
+    fn milestone(&mut self, id: &str, commitment: &str, a: &rows::Action, grid: &Grid) {
+        let start = self.out.len() + 1;
+        let source = match &grid.sheet {
+            Some(sheet) => format!("{} sheet {sheet} row {}", grid.book, a.row + 1),
+            None => format!("{} row {}", grid.book, a.row + 1),
+        };
+        let _ = writeln!(
+            self.out,
+            "\n[[milestone]]\nid = {}\ncommitment = {}\ntitle = {}\nowner = {}\nadded = {}\ndue = {}\nsource = {}",
+            text(id),
+            text(commitment),
+            text(&a.title),
+            text(&a.owner),
+            date(self.as_at),
+            date(a.due),
+            text(&source)
+        );
+        let news = a.status.is_some_and(|s| s != Status::NotStarted)
+            || a.note.is_some()
+            || a.percent.is_some()
+            || a.action.is_some();
+        if news {
+            self.updates += 1;
+            let status = a.status.unwrap_or(Status::NotStarted);
+            let _ = writeln!(
+                self.out,
+                "\n  [[milestone.update]]\n  date = {}\n  status = {}\n  by = {}",
+                date(self.as_at),
+                text(status.as_str()),
+                text(&a.owner)
+            );
+            if let Some(n) = &a.note {
+                let _ = writeln!(self.out, "  note = {}", text(n));
+            }
+            if let Some(p) = a.percent {
+                let _ = writeln!(self.out, "  percent = {p}");
+            }
+            if let Some(act) = &a.action {
+                let _ = writeln!(self.out, "  action = {}", text(act));
+            }
+        }
+        self.milestones += 1;
+        self.origins.push(Origin {
+            file: FileId(0),
+            span: start..self.out.len(),
+            cells: a.cells.clone(),
+            row: a
+                .cells
+                .get("id")
+                .or(a.cells.get("title"))
+                .cloned()
+                .unwrap_or_else(|| a.owner_at.clone()),
+        });
     }
 }
 
