@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::Column;
-use super::read::{Record, Row};
+use super::read::Row;
+use super::record::Record;
 use crate::diag::{Code, did_you_mean_id};
 use crate::edit::{self, EditError, NewUpdate};
 use crate::entry::{self, Breach};

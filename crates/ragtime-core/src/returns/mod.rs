@@ -24,6 +24,7 @@
 pub mod apply;
 pub mod make;
 pub mod read;
+pub mod record;
 
 pub use make::{ReturnBook, ReturnRow, make};
 

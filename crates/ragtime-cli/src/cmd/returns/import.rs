@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use ragtime_core::returns::apply::{self, Applied, Plan, Return};
-use ragtime_core::returns::{MILESTONES_SHEET, RECORD_SHEET, read};
+use ragtime_core::returns::{MILESTONES_SHEET, RECORD_SHEET, read, record};
 use ragtime_core::sheet::{Place, Problem, origin};
 use ragtime_core::{Code, Diagnostic, Input, PlanSet};
 
@@ -243,7 +243,7 @@ fn read_returns(files_given: &[PathBuf], problems: &mut Vec<Problem>) -> Result<
                 }
             }
         };
-        let record = match book.sheet(RECORD_SHEET).map(read::read_record) {
+        let record = match book.sheet(RECORD_SHEET).map(record::read_record) {
             None => None,
             Some(Ok(r)) => Some(r),
             Some(Err(p)) => {
