@@ -8,6 +8,7 @@ mod board;
 mod calendar;
 mod check;
 mod docs;
+mod finance;
 mod finding;
 mod formats;
 mod graph;

@@ -37,9 +37,9 @@ pub enum Command {
     /// commitment.
     Report(ReportArgs),
     /// A board's pack: everything the board oversees, directly and through
-    /// the boards that report to it, in six parts: headline, progress,
-    /// exceptions, measures, changes since the last meeting, and what is
-    /// due before the next.
+    /// the boards that report to it: headline, progress, exceptions,
+    /// measures, changes since the last meeting, what is due before the
+    /// next, and money and scrutiny recommendations when there are any.
     ///
     /// The last meeting defaults to the quarter end before the as-at date;
     /// the next to the as-at date plus the board's `meets` cadence, or the
@@ -56,6 +56,11 @@ pub enum Command {
     /// With BOARD, only those made by that board and the boards that report
     /// to it (as its pack shows them).
     Recommendations(RecommendationsArgs),
+    /// Money for the financial year of the as-at date: budget, forecast,
+    /// actual and variance by strategy and priority with a RAG on the
+    /// variance, every budget line, savings by status, and caps with what
+    /// is counted against them.
+    Finance(ScopedArgs),
     /// The rule and the data behind an item's rating, step by step.
     ///
     /// An ID that no item has is a usage error (exit 2), with the nearest
@@ -393,7 +398,8 @@ pub struct RecommendationsArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
     /// The id of any item: milestone, commitment, priority, objective,
-    /// strategy, measure, board, owner or recommendation.
+    /// strategy, measure, board, owner, recommendation, budget line, saving
+    /// or cap.
     pub id: String,
 
     #[command(flatten)]

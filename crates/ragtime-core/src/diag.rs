@@ -26,7 +26,8 @@ macro_rules! codes {
         }
 
         impl Code {
-            /// Every code, in numeric order.
+            /// Every code, in numeric order within its group, groups in order
+            /// (E00xx to E04xx, W05xx, E06xx, W06xx, E07xx, W07xx).
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
             /// The code as users see it, e.g. `E0101`.
@@ -95,6 +96,22 @@ codes! {
     UnsafeText = "W0507", Warning, "Text with a control character or a bidirectional override, shown escaped.";
     LinkLoop = "W0508", Warning, "A symbolic link to a folder that holds it; it is not followed again.";
     TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
+    MoneyAsNumber = "E0601", Error, "An amount of money written as a number: money is text with its currency, so no figure is rounded.";
+    BadAmount = "E0602", Error, "Text that is not an amount of money (`GBP 1.3m`, `GBP 368,000`), or an amount finer than a penny.";
+    NegativeAmount = "E0603", Error, "A negative budget, forecast, actual, saving or cap: only a variance may be below zero.";
+    BadYear = "E0604", Error, "A financial year that is not one: years are written `2024/25`.";
+    BadQuarter = "E0605", Error, "A period that is not a quarter of a financial year: quarters are written `2024/25-Q2`.";
+    PeriodOrDate = "E0606", Error, "A money entry with both a `period` and a `date`, or with neither.";
+    FigureTwice = "E0607", Error, "A forecast given twice in one entry, as an outturn and as a variance.";
+    YearOutsidePeriod = "E0608", Error, "A budget, money entry or saving for a financial year that has no day in its strategy's period.";
+    FigureWithoutBudget = "E0609", Error, "A forecast, actual or commitment for a year the budget line has no budget for.";
+    DuplicateYear = "E0610", Error, "A budget line with two budgets for one financial year.";
+    MoneyUpdateOrder = "E0611", Error, "A money entry dated before the entry above it.";
+    BudgetWithoutReason = "E0612", Error, "A revised budget with no `reason`.";
+    CapTermReversed = "E0613", Error, "A cap whose term ends before it starts.";
+    YearOutsideCap = "E0614", Error, "A budget line counted against a cap, with a year outside the cap's term.";
+    OverCap = "W0601", Warning, "The budget lines counted against a cap add up, as at the date checked, to more than the cap.";
+    SavingsOverTarget = "W0602", Warning, "A saving whose amounts delivered, on target, at risk and unachievable add up to more than its target.";
     ResponseBeforeRecommendation = "E0701", Error, "A response dated before the recommendation was made or received.";
     ResponseWithoutDecision = "E0702", Error, "A response with no decision (accepted, partly accepted or rejected).";
     ResponseWithoutReasons = "E0703", Error, "A recommendation rejected, or accepted in part, with no reasons.";

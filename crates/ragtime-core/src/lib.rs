@@ -12,6 +12,7 @@ pub mod dated;
 pub mod diag;
 pub mod edit;
 pub mod entry;
+pub mod finance;
 pub mod governance;
 pub mod graph;
 pub mod hints;

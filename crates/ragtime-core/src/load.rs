@@ -38,6 +38,9 @@ const SECTIONS: &[&str] = &[
     "milestone",
     "measure",
     "recommendation",
+    "budget",
+    "saving",
+    "cap",
 ];
 
 /// The [`Source`] of a file the caller could not read, and the finding
@@ -193,6 +196,12 @@ struct SoundFile {
     measure: Vec<Spanned<RawMeasure>>,
     #[serde(default)]
     recommendation: Vec<Spanned<crate::recommendations::RawRecommendation>>,
+    #[serde(default)]
+    budget: Vec<Spanned<crate::finance::raw::RawBudget>>,
+    #[serde(default)]
+    saving: Vec<Spanned<crate::finance::raw::RawSaving>>,
+    #[serde(default)]
+    cap: Vec<Spanned<crate::finance::raw::RawCap>>,
 }
 
 /// The records of a file with no problem the parser can see, or `None`
@@ -211,6 +220,9 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         milestones: f.milestone,
         measures: f.measure,
         recommendations: f.recommendation,
+        budgets: f.budget,
+        savings: f.saving,
+        caps: f.cap,
         broken_ids: Vec::new(),
     };
     let empty = raw.strategy.is_none()
@@ -222,7 +234,10 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         && raw.commitments.is_empty()
         && raw.milestones.is_empty()
         && raw.measures.is_empty()
-        && raw.recommendations.is_empty();
+        && raw.recommendations.is_empty()
+        && raw.budgets.is_empty()
+        && raw.savings.is_empty()
+        && raw.caps.is_empty();
     (!empty).then_some(raw)
 }
 
@@ -305,6 +320,9 @@ fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
                 crate::recommendations::raw::one_response(file, &mut value, diags);
                 raw.recommendations = records(file, text, name, value, diags, &mut raw.broken_ids)
             }
+            "budget" => raw.budgets = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "saving" => raw.savings = records(file, text, name, value, diags, &mut raw.broken_ids),
+            "cap" => raw.caps = records(file, text, name, value, diags, &mut raw.broken_ids),
             other => diags.push(unknown_key(key_loc, other, SECTIONS)),
         }
     }

@@ -106,6 +106,10 @@ pub struct RawStrategy {
     pub summary: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// `true` once the strategy is closed: after its end date it is
+    /// reported as at its end.
+    #[serde(default)]
+    pub closed: bool,
 }
 
 /// `[[priority]]`: an outcome the strategy aims for.
@@ -348,6 +352,9 @@ pub struct RawFile {
     pub milestones: Vec<Spanned<RawMilestone>>,
     pub measures: Vec<Spanned<RawMeasure>>,
     pub recommendations: Vec<Spanned<crate::recommendations::RawRecommendation>>,
+    pub budgets: Vec<Spanned<crate::finance::raw::RawBudget>>,
+    pub savings: Vec<Spanned<crate::finance::raw::RawSaving>>,
+    pub caps: Vec<Spanned<crate::finance::raw::RawCap>>,
     /// Ids of records that failed to deserialize, so references to them are
     /// not reported a second time as unknown, and an id used twice is found
     /// even when one of the two records is broken.

@@ -11,6 +11,7 @@ pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnos
     crate::dated::same_date_redates(model, diags);
     crate::measure::targets_within_period(model, diags);
     crate::recommendations::checks::check(model, diags);
+    crate::finance::checks::check(model, diags);
     warnings(model, graph, diags);
 }
 

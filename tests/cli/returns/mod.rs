@@ -220,6 +220,11 @@ fn a_quarter_of_returns_round_trips() {
         filled_paths.push(out.to_string_lossy().into_owned());
     }
     assert!(expected.len() > 100, "{} milestones", expected.len());
+    // The delivery plan is closed and its period over: nothing is asked.
+    assert!(
+        !expected.keys().any(|id| id.starts_with("DP-")),
+        "a closed strategy's milestone asked about"
+    );
 
     let files: Vec<&str> = filled_paths.iter().map(String::as_str).collect();
     let run = import(dir.path(), &files);

@@ -30,6 +30,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)
+        | Command::Finance(_)
         | Command::Explain(_) => report::run(&args),
         Command::Update(update) => update::run(&args, update),
         Command::Owner(owner) => owner::run(&args, owner),

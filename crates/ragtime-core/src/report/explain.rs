@@ -82,6 +82,10 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
                 model.recommendation(r).delivering_milestones(&ctx.tree),
             ),
         ),
+        EntityRef::Budget(_) | EntityRef::Saving(_) | EntityRef::Cap(_) => {
+            let (what, steps) = crate::finance::report::explain(ctx, item);
+            (what, vec![steps_section(steps)])
+        }
     };
     let mut sections = sections;
     if let Some(first) = sections.first_mut() {

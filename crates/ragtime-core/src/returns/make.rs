@@ -38,7 +38,8 @@ pub struct ReturnRow {
 }
 
 /// Whether a milestone is asked about in a quarter's return: added by the
-/// quarter's end, and neither complete nor cancelled by its last update.
+/// quarter's end, and neither complete nor cancelled by its last update
+/// (and, see [`make`], not in a closed strategy whose period is over).
 fn is_live(m: &Milestone, period: Quarter) -> bool {
     let status = m.updates.last().map_or(Status::NotStarted, |u| u.status);
     m.added <= period.end() && !matches!(status, Status::Complete | Status::Cancelled)
@@ -68,10 +69,12 @@ pub fn make(plans: &PlanSet, period: Quarter, owner: Option<OwnerIx>) -> Vec<Ret
     };
     for (i, m) in model.milestones.iter().enumerate() {
         let Some(b) = book_of(m.owner) else { continue };
-        if !is_live(m, period) {
+        let strategy = model.strategy(model.strategy_of_milestone(crate::MilestoneIx(i as u32)));
+        // A closed strategy whose period is over reports its final
+        // position: nothing more is asked of it.
+        if !is_live(m, period) || strategy.is_closed_at(period.end()) {
             continue;
         }
-        let strategy = model.strategy(model.strategy_of_milestone(crate::MilestoneIx(i as u32)));
         let last = m.updates.last();
         books[b].rows.push(ReturnRow {
             id: m.id.clone(),
