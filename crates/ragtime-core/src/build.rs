@@ -256,7 +256,7 @@ fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
     Loc::new(file, s.span())
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))

@@ -39,6 +39,12 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
+            /// Whether the code is about a spreadsheet (a return or an
+            /// imported action plan: E08xx, W08xx) rather than plan files.
+            pub fn is_spreadsheet(self) -> bool {
+                self.as_str()[1..3] == *"08"
+            }
+
             /// One line saying what the code is about, for the code table.
             pub fn summary(self) -> &'static str {
                 match self { $(Code::$variant => $summary,)* }
@@ -113,6 +119,26 @@ codes! {
     ResponseByCommittee = "E0705", Error, "A response given by the committee that made the recommendation.";
     ReceivedBeforeMade = "E0706", Error, "A recommendation received by the executive before the committee made it.";
     DatedAfterAsAt = "W0701", Warning, "A recommendation or response dated after the date checked.";
+    UnreadableBook = "E0801", Error, "The file cannot be read as a workbook or CSV file (damaged, cut short, password-protected, or another format).";
+    MissingSheet = "E0802", Error, "The sheet to read is not in the workbook.";
+    MissingColumn = "E0803", Error, "A column that is needed has no heading in the sheet.";
+    DuplicateColumn = "E0804", Error, "Two columns have the same heading.";
+    FormulaLikeText = "E0805", Error, "Text that a spreadsheet would run as a formula (starting with `=` or `@`).";
+    FormulaNotComputed = "E0806", Error, "A formula with no saved result, so its value is not known.";
+    CellError = "E0807", Error, "A cell showing an error value such as `#REF!` or `#N/A`.";
+    MergedCells = "E0808", Error, "Cells merged across the rows or columns that values are read from.";
+    NotTheirMilestone = "E0809", Error, "A row for a milestone that the return's owner does not own.";
+    RowTwice = "E0810", Error, "Two rows for the same milestone, in one return or in returns imported together.";
+    NotAReturn = "E0811", Error, "A workbook with no readable record of the return it is.";
+    EmptyCell = "E0812", Error, "A cell that must have a value is empty.";
+    UpdateAfterToday = "E0813", Error, "An update in a return dated after today.";
+    RevisedIntoPast = "E0814", Error, "A revised due date in a return before the update's own date.";
+    UnknownOwnerName = "W0801", Warning, "An owner that matches no owner id or role in the registry.";
+    SkippedChanged = "W0802", Warning, "A row not applied: its milestone was updated after the return was made.";
+    AlreadyRecorded = "W0803", Warning, "A row not applied: the same entry is already in the update log.";
+    IgnoredColumn = "W0804", Warning, "A column that is not read.";
+    HiddenSheet = "W0805", Warning, "Values read from a hidden sheet.";
+    NoRecord = "W0806", Warning, "A return with no record of what it was made from, so changes since cannot be found.";
 }
 
 impl fmt::Display for Code {

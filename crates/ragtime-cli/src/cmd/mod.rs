@@ -5,9 +5,11 @@ mod calendar;
 mod check;
 mod graph;
 mod ids;
+mod import_plan;
 mod owner;
 mod recommendations;
 mod report;
+mod returns;
 mod schema;
 mod shell;
 mod update;
@@ -35,6 +37,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::Returns(command) => returns::run(&args, command),
+        Command::ImportPlan(import) => import_plan::run(&args, import),
         Command::Completions { shell } => shell::completions(*shell),
         Command::Man => shell::man(),
     }
