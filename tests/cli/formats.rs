@@ -167,7 +167,7 @@ fn illustrative_mark_and_latest_update_in_every_format() {
     assert_eq!(html.code, 0, "{}", html.render());
     for expected in [
         "CPS-P1-C1-M3 <span aria-hidden=\"true\">†</span><span class=\"vh\">(illustrative)</span>",
-        "<p class=\"note\">† Illustrative: invented to make a realistic example",
+        "<p class=\"note\">† Illustrative: invented for the example, not from a source document.</p>",
         "<div><dt>Latest update</dt><dd>2025-09-15 (15 days before the as-at date)</dd></div>",
     ] {
         assert!(

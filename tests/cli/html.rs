@@ -1,7 +1,9 @@
 //! A real board pack as HTML in a real headless browser (Debian's chromium,
 //! installed by `.ci/install`): it renders to an A4-sized screenshot, every
 //! section heading is in the page, and a note holding a script element
-//! stays text.
+//! stays text. The shipped packs are printed to PDF and read back with
+//! poppler's `pdfinfo` and `pdftotext`: their page counts, running heads,
+//! page numbers, headings kept with their tables, readable columns.
 //!
 //! There is no skipping: without chromium these tests fail and say how to
 //! install it.
@@ -189,5 +191,203 @@ fn script_in_a_note_shows_as_text() {
     assert!(
         !dom.to_lowercase().contains("<script"),
         "a script element:\n{dom}"
+    );
+}
+
+/// Where Debian's poppler-utils puts its PDF readers.
+const PDFINFO: &str = "/usr/bin/pdfinfo";
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+
+/// The shipped board packs, as at the end of 2025/26 Q2, and the most A4
+/// pages each may print on. With the executive summary and the lead
+/// officers' narratives they print on 13 and 18 pages; a page to spare
+/// each.
+const PACKS: [(&str, usize); 2] = [("cpb", 14), ("cabinet", 19)];
+
+/// Runs a poppler tool and returns its standard output.
+fn poppler(tool: &str, args: &[&str]) -> String {
+    assert!(
+        Path::new(tool).exists(),
+        "{tool} is not installed: run `.ci/install` (it installs Debian's poppler-utils)"
+    );
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run {tool}: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Prints the shipped plans' pack for `board` to PDF as the clerk does
+/// (docs/board-pack.md) and returns each page's text, laid out as printed.
+fn printed_pages(dir: &Path, board: &str) -> Vec<String> {
+    let page = dir.join(format!("{board}.html"));
+    let pdf = dir.join(format!("{board}.pdf"));
+    let page_arg = page.to_string_lossy().into_owned();
+    let run = ragtime(&[
+        "board",
+        board,
+        "--period",
+        "2025/26-Q2",
+        "--format",
+        "html",
+        "-o",
+        &page_arg,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    browse(
+        &page,
+        &dir.join(format!("profile-{board}")),
+        &[
+            "--no-pdf-header-footer".to_string(),
+            format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    let pdf_arg = pdf.to_string_lossy().into_owned();
+    let info = poppler(PDFINFO, &[&pdf_arg]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .expect("pdfinfo gives the page count")
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        info.contains("(A4)"),
+        "the pack is not printed on A4:\n{info}"
+    );
+    // pdftotext ends each page with a form feed.
+    let text = poppler(PDFTOTEXT, &["-layout", &pdf_arg, "-"]);
+    let texts: Vec<String> = text
+        .split('\u{c}')
+        .take(pages)
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        texts.len(),
+        pages,
+        "pdftotext gave fewer pages than pdfinfo"
+    );
+    texts
+}
+
+/// The pack as JSON, for its title and section headings.
+fn pack_json(board: &str) -> serde_json::Value {
+    let run = ragtime(&["board", board, "--period", "2025/26-Q2", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+/// The shipped packs print on A4 within their page limits, every page with
+/// the running head (title and as-at date) and "Page N of M", and no
+/// section heading left at the foot of a page without its table.
+#[test]
+fn shipped_packs_print_within_their_page_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    for (board, limit) in PACKS {
+        let pages = printed_pages(dir.path(), board);
+        let doc = pack_json(board);
+        let title = doc["title"].as_str().unwrap();
+        eprintln!("{board}: {} pages (limit {limit})", pages.len());
+        assert!(
+            pages.len() <= limit,
+            "{board}: {} pages, more than {limit}",
+            pages.len()
+        );
+        let total = pages.len();
+        for (i, text) in pages.iter().enumerate() {
+            let n = i + 1;
+            assert!(
+                text.contains(&format!("Page {n} of {total}")),
+                "{board}: page {n} has no \"Page {n} of {total}\":\n{text}"
+            );
+            assert!(
+                text.contains(title) && text.contains("As at 30 September 2025"),
+                "{board}: page {n} has no running head:\n{text}"
+            );
+        }
+        for section in doc["sections"].as_array().unwrap() {
+            let heading = section["heading"].as_str().unwrap();
+            let Some(first) = first_cell(section) else {
+                continue;
+            };
+            let (n, text) = pages
+                .iter()
+                .enumerate()
+                .find(|(_, t)| t.lines().any(|l| l.trim() == heading))
+                .unwrap_or_else(|| panic!("{board}: heading {heading:?} is not printed"));
+            let after = &text[text.find(heading).unwrap()..];
+            assert!(
+                after.contains(&first),
+                "{board}: {heading:?} is at the foot of page {} without its table \
+                 (its first row, {first:?}, is on a later page)",
+                n + 1
+            );
+        }
+    }
+}
+
+/// The text of the first row's id (or else first) cell of a section's
+/// table, when it has one: words found nowhere above the table.
+fn first_cell(section: &serde_json::Value) -> Option<String> {
+    let table = section.get("table").filter(|t| !t.is_null())?;
+    let columns = table["columns"].as_array()?;
+    let key = columns
+        .iter()
+        .find(|c| c["key"] == "id")
+        .unwrap_or(&columns[0])["key"]
+        .as_str()?;
+    let cell = &table["rows"][0]["cells"][key];
+    cell.get("text")
+        .or_else(|| cell.get("date"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// The commitment text prints in a column wide enough to read: a line of
+/// it holds at least 40 characters (the column was about 100 px, some 15
+/// characters, wide).
+#[test]
+fn commitment_text_prints_readably_wide() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = printed_pages(dir.path(), "cpb");
+    let doc = pack_json("cpb");
+    let progress = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "progress-CPS")
+        .expect("a progress section");
+    let commitment = progress["table"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "item")
+        .expect("a commitment row")["cells"]["item"]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Its first words, up to 40 characters or more.
+    let mut start = String::new();
+    for word in commitment.split_whitespace() {
+        if start.len() >= 40 {
+            break;
+        }
+        if !start.is_empty() {
+            start.push(' ');
+        }
+        start.push_str(word);
+    }
+    assert!(start.len() >= 40, "{commitment:?}");
+    assert!(
+        pages
+            .iter()
+            .flat_map(|p| p.lines())
+            .any(|l| l.contains(&start)),
+        "no printed line holds {start:?}"
     );
 }

@@ -201,17 +201,17 @@ fn the_pack_has_a_part_for_them() {
             .unwrap()
             .iter()
             .map(|s| s["heading"].as_str().unwrap().to_string())
-            .filter(|h| h.starts_with("7."))
+            .filter(|h| h.starts_with("8."))
             .collect()
     };
-    let seven = [
-        "7. Scrutiny recommendations: Recommendations and delivery",
-        "7. Scrutiny recommendations: The executive's responses",
-        "7. Scrutiny recommendations: Awaiting the executive's response",
-        "7. Scrutiny recommendations: Accepted, with nothing delivering them",
+    let eighth = [
+        "8. Scrutiny recommendations: Recommendations and delivery",
+        "8. Scrutiny recommendations: The executive's responses",
+        "8. Scrutiny recommendations: Awaiting the executive's response",
+        "8. Scrutiny recommendations: Accepted, with nothing delivering them",
     ];
-    assert_eq!(part("cyp-scrutiny"), seven);
-    assert_eq!(part("cabinet"), seven);
+    assert_eq!(part("cyp-scrutiny"), eighth);
+    assert_eq!(part("cabinet"), eighth);
     assert!(part("cpb").is_empty());
 }
 

@@ -184,6 +184,9 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
             + p.milestones.len()
             + r.measures.len()
             + r.recommendations.len()
+            + r.budgets.len()
+            + r.savings.len()
+            + r.caps.len()
             + r.broken_ids.len()
     });
     let mut model = Model::default();
@@ -243,6 +246,8 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     };
     b.build_milestones(parts);
     // Recommendations name commitments and milestones: built last.
+    // Money names strategies, priorities, commitments and milestones:
+    // built last.
     let Builder {
         diags,
         folded,
@@ -264,6 +269,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         model,
     };
     crate::recommendations::model::build(&mut b);
+    crate::finance::model::build(&mut b);
     let Builder {
         candidates, model, ..
     } = b;
@@ -275,7 +281,7 @@ fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
     Loc::new(file, s.span())
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -322,6 +328,15 @@ impl<'f> Builder<'f, '_> {
             raw.recommendations
                 .iter()
                 .for_each(|r| add(&r.get_ref().id, Some(Kind::Recommendation)));
+            raw.caps
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Cap)));
+            raw.budgets
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Budget)));
+            raw.savings
+                .iter()
+                .for_each(|r| add(&r.get_ref().id, Some(Kind::Saving)));
             raw.broken_ids.iter().for_each(|id| add(id, None));
             ids.extend(part.milestones.iter().map(|m| {
                 let span = m.id_span.loc(file).span;
@@ -819,6 +834,7 @@ impl<'f> Builder<'f, '_> {
                     approved,
                     summary: r.summary.clone(),
                     source: r.source.clone(),
+                    closed: r.closed,
                     loc: loc(file, &r.id),
                 });
             }

@@ -19,13 +19,20 @@ pub struct DueDate {
 }
 
 /// The milestones on the plan at `as_of` and not yet complete or cancelled,
-/// optionally only those `owner` delivers, ordered by due date then id.
+/// of strategies not closed before it, optionally only those `owner` delivers, ordered by due date then id.
 pub fn due_dates(model: &Model, as_of: NaiveDate, owner: Option<OwnerIx>) -> Vec<DueDate> {
     let mut dates: Vec<DueDate> = model
         .milestones
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.added <= as_of && owner.is_none_or(|o| m.owner == o))
+        .filter(|(i, m)| {
+            m.added <= as_of
+                && owner.is_none_or(|o| m.owner == o)
+                // A closed strategy's plan no longer runs: no dates to keep.
+                && !model
+                    .strategy(model.strategy_of_milestone(MilestoneIx::from_usize(*i)))
+                    .is_closed_at(as_of)
+        })
         .filter_map(|(i, m)| {
             let status = m.status_as_of(as_of);
             let done = matches!(status, Status::Complete | Status::Cancelled);

@@ -26,7 +26,8 @@ macro_rules! codes {
         }
 
         impl Code {
-            /// Every code, in numeric order.
+            /// Every code, in numeric order within its group, groups in order
+            /// (E00xx to E04xx, W05xx, E06xx, W06xx, E07xx, W07xx).
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
             /// The code as users see it, e.g. `E0101`.
@@ -36,6 +37,12 @@ macro_rules! codes {
 
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// Whether the code is about a spreadsheet (a return or an
+            /// imported action plan: E08xx, W08xx) rather than plan files.
+            pub fn is_spreadsheet(self) -> bool {
+                self.as_str()[1..3] == *"08"
             }
 
             /// One line saying what the code is about, for the code table.
@@ -95,6 +102,22 @@ codes! {
     TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
     NarrativeAfterDate = "W0515", Warning, "A narrative dated after the date checked: reports as at that date leave it out.";
     LongNarrative = "W0516", Warning, "A narrative longer than a board can read beside its table (over 200 words).";
+    MoneyAsNumber = "E0601", Error, "An amount of money written as a number: money is text with its currency, so no figure is rounded.";
+    BadAmount = "E0602", Error, "Text that is not an amount of money (`GBP 1.3m`, `GBP 368,000`), or an amount finer than a penny.";
+    NegativeAmount = "E0603", Error, "A negative budget, forecast, actual, saving or cap: only a variance may be below zero.";
+    BadYear = "E0604", Error, "A financial year that is not one: years are written `2024/25`.";
+    BadQuarter = "E0605", Error, "A period that is not a quarter of a financial year: quarters are written `2024/25-Q2`.";
+    PeriodOrDate = "E0606", Error, "A money entry with both a `period` and a `date`, or with neither.";
+    FigureTwice = "E0607", Error, "A forecast given twice in one entry, as an outturn and as a variance.";
+    YearOutsidePeriod = "E0608", Error, "A budget, money entry or saving for a financial year that has no day in its strategy's period.";
+    FigureWithoutBudget = "E0609", Error, "A forecast, actual or commitment for a year the budget line has no budget for.";
+    DuplicateYear = "E0610", Error, "A budget line with two budgets for one financial year.";
+    MoneyUpdateOrder = "E0611", Error, "A money entry dated before the entry above it.";
+    BudgetWithoutReason = "E0612", Error, "A revised budget with no `reason`.";
+    CapTermReversed = "E0613", Error, "A cap whose term ends before it starts.";
+    YearOutsideCap = "E0614", Error, "A budget line counted against a cap, with a year outside the cap's term.";
+    OverCap = "W0601", Warning, "The budget lines counted against a cap add up, as at the date checked, to more than the cap.";
+    SavingsOverTarget = "W0602", Warning, "A saving whose amounts delivered, on target, at risk and unachievable add up to more than its target.";
     ResponseBeforeRecommendation = "E0701", Error, "A response dated before the recommendation was made or received.";
     ResponseWithoutDecision = "E0702", Error, "A response with no decision (accepted, partly accepted or rejected).";
     ResponseWithoutReasons = "E0703", Error, "A recommendation rejected, or accepted in part, with no reasons.";
@@ -102,6 +125,26 @@ codes! {
     ResponseByCommittee = "E0705", Error, "A response given by the committee that made the recommendation.";
     ReceivedBeforeMade = "E0706", Error, "A recommendation received by the executive before the committee made it.";
     DatedAfterAsAt = "W0701", Warning, "A recommendation or response dated after the date checked.";
+    UnreadableBook = "E0801", Error, "The file cannot be read as a workbook or CSV file (damaged, cut short, password-protected, or another format).";
+    MissingSheet = "E0802", Error, "The sheet to read is not in the workbook.";
+    MissingColumn = "E0803", Error, "A column that is needed has no heading in the sheet.";
+    DuplicateColumn = "E0804", Error, "Two columns have the same heading.";
+    FormulaLikeText = "E0805", Error, "Text that a spreadsheet would run as a formula (starting with `=` or `@`).";
+    FormulaNotComputed = "E0806", Error, "A formula with no saved result, so its value is not known.";
+    CellError = "E0807", Error, "A cell showing an error value such as `#REF!` or `#N/A`.";
+    MergedCells = "E0808", Error, "Cells merged across the rows or columns that values are read from.";
+    NotTheirMilestone = "E0809", Error, "A row for a milestone that the return's owner does not own.";
+    RowTwice = "E0810", Error, "Two rows for the same milestone, in one return or in returns imported together.";
+    NotAReturn = "E0811", Error, "A workbook with no readable record of the return it is.";
+    EmptyCell = "E0812", Error, "A cell that must have a value is empty.";
+    UpdateAfterToday = "E0813", Error, "An update in a return dated after today.";
+    RevisedIntoPast = "E0814", Error, "A revised due date in a return before the update's own date.";
+    UnknownOwnerName = "W0801", Warning, "An owner that matches no owner id or role in the registry.";
+    SkippedChanged = "W0802", Warning, "A row not applied: its milestone was updated after the return was made.";
+    AlreadyRecorded = "W0803", Warning, "A row not applied: the same entry is already in the update log.";
+    IgnoredColumn = "W0804", Warning, "A column that is not read.";
+    HiddenSheet = "W0805", Warning, "Values read from a hidden sheet.";
+    NoRecord = "W0806", Warning, "A return with no record of what it was made from, so changes since cannot be found.";
 }
 
 impl fmt::Display for Code {

@@ -30,6 +30,11 @@ pub enum Edge {
     RespondedBy,
     /// A recommendation -delivered by-> a commitment or milestone.
     DeliveredBy,
+    /// A budget line or saving -> the item it funds; a cap -> the item it
+    /// limits.
+    Funds,
+    /// A budget line -> the cap it is counted against.
+    CountsAgainst,
 }
 
 /// Everything a board oversees, directly or through the boards that report
@@ -77,7 +82,10 @@ impl PlanGraph {
                 + model.commitments.len()
                 + model.milestones.len()
                 + model.measures.len()
-                + model.recommendations.len(),
+                + model.recommendations.len()
+                + model.finance.budgets.len()
+                + model.finance.savings.len()
+                + model.finance.caps.len(),
             model.milestones.len() * 3,
         );
         let mut offset = [0u32; Kind::COUNT];
@@ -98,6 +106,9 @@ impl PlanGraph {
         add_nodes!(Milestone, model.milestones, MilestoneIx);
         add_nodes!(Measure, model.measures, MeasureIx);
         add_nodes!(Recommendation, model.recommendations, RecommendationIx);
+        add_nodes!(Budget, model.finance.budgets, BudgetIx);
+        add_nodes!(Saving, model.finance.savings, SavingIx);
+        add_nodes!(Cap, model.finance.caps, CapIx);
         let mut g = PlanGraph { graph, offset };
 
         for (i, b) in model.boards.iter().enumerate() {
@@ -169,6 +180,7 @@ impl PlanGraph {
             }
         }
         crate::recommendations::model::add_edges(&mut g, model);
+        g.money_edges(model);
         g
     }
 
@@ -188,8 +200,40 @@ impl PlanGraph {
             EntityRef::Milestone(i) => (Kind::Milestone, i.0),
             EntityRef::Measure(i) => (Kind::Measure, i.0),
             EntityRef::Recommendation(i) => (Kind::Recommendation, i.0),
+            EntityRef::Budget(i) => (Kind::Budget, i.0),
+            EntityRef::Saving(i) => (Kind::Saving, i.0),
+            EntityRef::Cap(i) => (Kind::Cap, i.0),
         };
         NodeIndex::new((self.offset[kind_slot(kind)] + i) as usize)
+    }
+
+    /// Budget lines and savings fund their items, caps limit theirs, and
+    /// budget holders and approving boards are named.
+    fn money_edges(&mut self, model: &Model) {
+        for (i, b) in model.finance.budgets.iter().enumerate() {
+            let me = EntityRef::Budget(BudgetIx::from_usize(i));
+            self.edge(me, b.item, Edge::Funds);
+            if let Some(c) = b.cap {
+                self.edge(me, EntityRef::Cap(c), Edge::CountsAgainst);
+            }
+            if let Some(o) = b.owner {
+                self.edge(me, EntityRef::Owner(o), Edge::OwnedBy);
+            }
+        }
+        for (i, x) in model.finance.savings.iter().enumerate() {
+            let me = EntityRef::Saving(SavingIx::from_usize(i));
+            self.edge(me, x.item, Edge::Funds);
+            if let Some(o) = x.owner {
+                self.edge(me, EntityRef::Owner(o), Edge::OwnedBy);
+            }
+        }
+        for (i, c) in model.finance.caps.iter().enumerate() {
+            let me = EntityRef::Cap(CapIx::from_usize(i));
+            self.edge(me, c.item, Edge::Funds);
+            if let Some(d) = &c.approved {
+                self.edge(me, EntityRef::Board(d.by), Edge::ApprovedBy);
+            }
+        }
     }
 
     pub(crate) fn edge(&mut self, from: EntityRef, to: EntityRef, edge: Edge) {

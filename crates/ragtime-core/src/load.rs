@@ -39,6 +39,9 @@ const SECTIONS: &[&str] = &[
     "measure",
     "narrative",
     "recommendation",
+    "budget",
+    "saving",
+    "cap",
 ];
 
 /// The [`Source`] of a file the caller could not read, and the finding
@@ -196,6 +199,12 @@ struct SoundFile {
     narrative: Vec<Spanned<crate::narrative::RawNarrative>>,
     #[serde(default)]
     recommendation: Vec<Spanned<crate::recommendations::RawRecommendation>>,
+    #[serde(default)]
+    budget: Vec<Spanned<crate::finance::raw::RawBudget>>,
+    #[serde(default)]
+    saving: Vec<Spanned<crate::finance::raw::RawSaving>>,
+    #[serde(default)]
+    cap: Vec<Spanned<crate::finance::raw::RawCap>>,
 }
 
 /// The records of a file with no problem the parser can see, or `None`
@@ -215,6 +224,9 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         measures: f.measure,
         narratives: f.narrative,
         recommendations: f.recommendation,
+        budgets: f.budget,
+        savings: f.saving,
+        caps: f.cap,
         broken_ids: Vec::new(),
         broken: Vec::new(),
     };
@@ -228,7 +240,10 @@ fn parse_sound(text: &str) -> Option<RawFile> {
         && raw.milestones.is_empty()
         && raw.measures.is_empty()
         && raw.narratives.is_empty()
-        && raw.recommendations.is_empty();
+        && raw.recommendations.is_empty()
+        && raw.budgets.is_empty()
+        && raw.savings.is_empty()
+        && raw.caps.is_empty();
     (!empty).then_some(raw)
 }
 
@@ -317,6 +332,9 @@ fn parse_recovering(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Op
                 crate::recommendations::raw::one_response(file, &mut value, diags);
                 raw.recommendations = records(file, text, name, value, diags, &mut lost)
             }
+            "budget" => raw.budgets = records(file, text, name, value, diags, &mut lost),
+            "saving" => raw.savings = records(file, text, name, value, diags, &mut lost),
+            "cap" => raw.caps = records(file, text, name, value, diags, &mut lost),
             other => {
                 diags.push(unknown_key(key_loc, other, SECTIONS));
                 lost.unknown(other, value.get_ref());
@@ -372,6 +390,7 @@ fn broken_record(section: &str, value: &DeValue<'_>) -> BrokenRecord {
         "boards",
         "measures",
         "committee",
+        "for",
     ];
     let mut keys = Vec::new();
     if let Some(table) = value.as_table() {

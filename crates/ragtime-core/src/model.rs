@@ -43,7 +43,10 @@ index_types!(
     CommitmentIx,
     MilestoneIx,
     MeasureIx,
-    RecommendationIx
+    RecommendationIx,
+    BudgetIx,
+    SavingIx,
+    CapIx
 );
 
 /// Any entity, by kind and index.
@@ -58,6 +61,9 @@ pub enum EntityRef {
     Milestone(MilestoneIx),
     Measure(MeasureIx),
     Recommendation(RecommendationIx),
+    Budget(BudgetIx),
+    Saving(SavingIx),
+    Cap(CapIx),
 }
 
 /// The kinds of entity, for messages ("`X` is a board, expected an owner").
@@ -72,11 +78,14 @@ pub enum Kind {
     Milestone,
     Measure,
     Recommendation,
+    Budget,
+    Saving,
+    Cap,
 }
 
 impl Kind {
     /// How many kinds there are, for tables indexed by kind.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 12;
 
     pub fn name(self) -> &'static str {
         match self {
@@ -89,6 +98,9 @@ impl Kind {
             Kind::Milestone => "milestone",
             Kind::Measure => "measure",
             Kind::Recommendation => "recommendation",
+            Kind::Budget => "budget line",
+            Kind::Saving => "saving",
+            Kind::Cap => "cap",
         }
     }
 
@@ -116,6 +128,9 @@ impl EntityRef {
             EntityRef::Milestone(_) => Kind::Milestone,
             EntityRef::Measure(_) => Kind::Measure,
             EntityRef::Recommendation(_) => Kind::Recommendation,
+            EntityRef::Budget(_) => Kind::Budget,
+            EntityRef::Saving(_) => Kind::Saving,
+            EntityRef::Cap(_) => Kind::Cap,
         }
     }
 }
@@ -303,7 +318,18 @@ pub struct Strategy {
     pub approved: Option<Decision>,
     pub summary: Option<String>,
     pub source: Option<String>,
+    /// Closed: after its end date it is reported as at its end, in one line
+    /// in portfolio summaries and packs (see [`Strategy::is_closed_at`]).
+    pub closed: bool,
     pub loc: Loc,
+}
+
+impl Strategy {
+    /// True when the strategy is closed and its period ended before `date`:
+    /// reports then show its final position, as at its end date.
+    pub fn is_closed_at(&self, date: NaiveDate) -> bool {
+        self.closed && self.end < date
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -482,6 +508,8 @@ pub struct Model {
     pub narratives: Vec<crate::narrative::Narrative>,
     /// Scrutiny recommendations and the executive's responses.
     pub recommendations: Vec<crate::recommendations::Recommendation>,
+    /// Budgets, savings and caps.
+    pub finance: crate::finance::Finance,
     /// Every id written in the plan set, with the item it names once that
     /// is in the model. The builder declares every id here first, so that
     /// references across files resolve; ids of items left out stay, with
@@ -548,6 +576,15 @@ impl Model {
     pub fn recommendation(&self, ix: RecommendationIx) -> &crate::recommendations::Recommendation {
         &self.recommendations[ix.index()]
     }
+    pub fn budget(&self, ix: BudgetIx) -> &crate::finance::Budget {
+        &self.finance.budgets[ix.index()]
+    }
+    pub fn saving(&self, ix: SavingIx) -> &crate::finance::Saving {
+        &self.finance.savings[ix.index()]
+    }
+    pub fn cap(&self, ix: CapIx) -> &crate::finance::Cap {
+        &self.finance.caps[ix.index()]
+    }
 
     /// The id of any entity.
     pub fn id_of(&self, entity: EntityRef) -> &str {
@@ -561,6 +598,9 @@ impl Model {
             EntityRef::Milestone(i) => &self.milestone(i).id,
             EntityRef::Measure(i) => &self.measure(i).id,
             EntityRef::Recommendation(i) => &self.recommendation(i).id,
+            EntityRef::Budget(i) => &self.budget(i).id,
+            EntityRef::Saving(i) => &self.saving(i).id,
+            EntityRef::Cap(i) => &self.cap(i).id,
         }
     }
 
@@ -576,6 +616,27 @@ impl Model {
             EntityRef::Milestone(i) => &self.milestone(i).loc,
             EntityRef::Measure(i) => &self.measure(i).loc,
             EntityRef::Recommendation(i) => &self.recommendation(i).loc,
+            EntityRef::Budget(i) => &self.budget(i).loc,
+            EntityRef::Saving(i) => &self.saving(i).loc,
+            EntityRef::Cap(i) => &self.cap(i).loc,
+        }
+    }
+
+    /// The strategy an item belongs to: itself for a strategy, its item's
+    /// for a money record, none for owners, boards and recommendations (a
+    /// recommendation may be delivered across strategies).
+    pub fn strategy_of(&self, entity: EntityRef) -> Option<StrategyIx> {
+        match entity {
+            EntityRef::Strategy(s) => Some(s),
+            EntityRef::Priority(p) => Some(self.priority(p).strategy),
+            EntityRef::Objective(o) => Some(self.priority(self.objective(o).priority).strategy),
+            EntityRef::Commitment(c) => Some(self.priority(self.commitment(c).priority).strategy),
+            EntityRef::Milestone(m) => Some(self.strategy_of_milestone(m)),
+            EntityRef::Measure(m) => Some(self.measure(m).strategy),
+            EntityRef::Budget(b) => self.strategy_of(self.budget(b).item),
+            EntityRef::Saving(x) => self.strategy_of(self.saving(x).item),
+            EntityRef::Cap(c) => self.strategy_of(self.cap(c).item),
+            EntityRef::Owner(_) | EntityRef::Board(_) | EntityRef::Recommendation(_) => None,
         }
     }
 

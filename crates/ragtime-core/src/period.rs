@@ -34,6 +34,10 @@ pub enum PeriodError {
     Quarter { input: String, quarter: String },
     #[error("`{0}` is outside the years {MIN_YEAR} to {MAX_YEAR}")]
     OutOfRange(String),
+    #[error(
+        "`{0}` is not a financial year: write the year it starts and the year it ends, like `2025/26`"
+    )]
+    YearFormat(String),
 }
 
 /// One quarter of a UK financial year: Q1 = April-June, Q2 = July-September,
@@ -141,6 +145,102 @@ impl Quarter {
     /// True when `date` falls in this quarter.
     pub fn contains(self, date: NaiveDate) -> bool {
         self.start() <= date && date <= self.end()
+    }
+}
+
+/// A UK financial year, 1 April to 31 March, written `2025/26`: what
+/// budgets and savings are set for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FinancialYear {
+    /// The calendar year it starts in (2025 for 2025/26).
+    year: i32,
+}
+
+impl FinancialYear {
+    /// The financial year starting in April of `year`.
+    pub fn new(year: i32) -> Result<FinancialYear, PeriodError> {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(PeriodError::OutOfRange(fy_label(year)));
+        }
+        Ok(FinancialYear { year })
+    }
+
+    /// The financial year a date falls in.
+    pub fn containing(date: NaiveDate) -> Result<FinancialYear, PeriodError> {
+        Quarter::containing(date).map(Quarter::financial_year)
+    }
+
+    /// The calendar year it starts in.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// 1 April.
+    pub fn start(self) -> NaiveDate {
+        date(self.year, 4, 1)
+    }
+
+    /// 31 March of the next calendar year.
+    pub fn end(self) -> NaiveDate {
+        date(self.year + 1, 3, 31)
+    }
+
+    /// True when `date` falls in this year.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        self.start() <= date && date <= self.end()
+    }
+
+    /// True when any day of the year falls from `from` to `to`.
+    pub fn overlaps(self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start() <= to && from <= self.end()
+    }
+}
+
+impl Quarter {
+    /// The financial year the quarter belongs to.
+    pub fn financial_year(self) -> FinancialYear {
+        FinancialYear { year: self.year }
+    }
+}
+
+impl fmt::Display for FinancialYear {
+    /// `2025/26`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&fy_label(self.year))
+    }
+}
+
+impl FromStr for FinancialYear {
+    type Err = PeriodError;
+
+    /// Reads `2025/26`; also `2025/2026`.
+    fn from_str(s: &str) -> Result<FinancialYear, PeriodError> {
+        let input = s.trim();
+        let format = || PeriodError::YearFormat(input.to_string());
+        let (start, end) = input.split_once('/').ok_or_else(format)?;
+        let (start, end) = (start.trim(), end.trim());
+        if start.len() != 4 || !start.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format());
+        }
+        if !matches!(end.len(), 2 | 4) || !end.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format());
+        }
+        let start: i32 = start.parse().map_err(|_| format())?;
+        let end: i32 = end.parse().map_err(|_| format())?;
+        let expected = start + 1;
+        let follows = if end >= 100 {
+            end == expected
+        } else {
+            end == expected.rem_euclid(100)
+        };
+        if !follows {
+            return Err(PeriodError::Years {
+                input: input.to_string(),
+                start,
+                expected: expected.rem_euclid(100),
+            });
+        }
+        FinancialYear::new(start).map_err(|_| PeriodError::OutOfRange(input.to_string()))
     }
 }
 
@@ -338,6 +438,30 @@ mod tests {
     fn displays_as_reports_name_it() {
         assert_eq!(q("2025/26-Q2").to_string(), "2025/26 Q2");
         assert_eq!(q("1999/00-Q1").to_string(), "1999/00 Q1");
+    }
+
+    #[test]
+    fn financial_years_read_and_bound() {
+        let fy: FinancialYear = "2024/25".parse().unwrap();
+        assert_eq!(fy, "2024/2025".parse().unwrap());
+        assert_eq!((fy.start(), fy.end()), (d("2024-04-01"), d("2025-03-31")));
+        assert_eq!(fy.to_string(), "2024/25");
+        assert_eq!(FinancialYear::containing(d("2025-03-31")).unwrap(), fy);
+        assert_eq!(q("2024/25-Q4").financial_year(), fy);
+        assert!(fy.overlaps(d("2025-01-01"), d("2027-12-31")));
+        assert!(!fy.overlaps(d("2025-04-01"), d("2027-12-31")));
+        assert!(matches!(
+            "2024-25".parse::<FinancialYear>(),
+            Err(PeriodError::YearFormat(_))
+        ));
+        assert!(matches!(
+            "2024/26".parse::<FinancialYear>(),
+            Err(PeriodError::Years { .. })
+        ));
+        assert!(matches!(
+            "24/25".parse::<FinancialYear>(),
+            Err(PeriodError::YearFormat(_))
+        ));
     }
 
     #[test]

@@ -106,6 +106,10 @@ pub struct RawStrategy {
     pub summary: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// `true` once the strategy is closed: after its end date it is
+    /// reported as at its end.
+    #[serde(default)]
+    pub closed: bool,
 }
 
 /// `[[priority]]`: an outcome the strategy aims for.
@@ -349,6 +353,9 @@ pub struct RawFile {
     pub measures: Vec<Spanned<RawMeasure>>,
     pub narratives: Vec<Spanned<crate::narrative::RawNarrative>>,
     pub recommendations: Vec<Spanned<crate::recommendations::RawRecommendation>>,
+    pub budgets: Vec<Spanned<crate::finance::raw::RawBudget>>,
+    pub savings: Vec<Spanned<crate::finance::raw::RawSaving>>,
+    pub caps: Vec<Spanned<crate::finance::raw::RawCap>>,
     /// Ids of records that failed to deserialize, so references to them are
     /// not reported a second time as unknown, and an id used twice is found
     /// even when one of the two records is broken.
@@ -367,7 +374,7 @@ pub struct BrokenRecord {
     pub section: String,
     /// The text values of the keys that place a record (`id`, `strategy`,
     /// `priority`, `commitment`, `item`, `boards`, `measures`,
-    /// `committee`), each as a list (one entry for a single value).
+    /// `committee`, `for`), each as a list (one entry for a single value).
     pub keys: Vec<(String, Vec<String>)>,
 }
 

@@ -7,9 +7,9 @@
 //! anything), when it holds owners, boards or the settings (every report
 //! uses them), or when it holds a record whose strategy cannot be worked
 //! out (a milestone whose commitment is unknown could belong to any
-//! strategy). Otherwise it reaches the strategies its records belong to,
-//! the boards its strategies and commitments name, and the measures it
-//! holds. Records are placed from what is written in them, whether or not
+//! strategy). Otherwise it reaches the strategies its records belong to
+//! (money by what it is `for`), the boards its strategies, commitments and
+//! recommendations name, and the measures it holds. Records are placed from what is written in them, whether or not
 //! they made it into the model: a record too broken to build still says
 //! where it belongs, so a report is not made while one of its own records
 //! is missing.
@@ -110,11 +110,16 @@ impl Reach {
             index(&part.raw, &mut nodes);
         }
         // Milestones are placed below their commitment; only the few that
-        // deliver a recommendation need a node of their own.
+        // deliver a recommendation or are funded need a node of their own.
         let delivering: IdMap<&str, ()> = parts
             .iter()
-            .flat_map(|p| &p.raw.recommendations)
-            .flat_map(|r| &r.get_ref().delivered_by)
+            .flat_map(|p| {
+                let raw = &p.raw;
+                raw.recommendations
+                    .iter()
+                    .flat_map(|r| r.get_ref().delivered_by.iter())
+                    .chain(money_items(raw))
+            })
             .map(|d| (d.get_ref().as_str(), ()))
             .collect();
         if !delivering.is_empty() {
@@ -206,6 +211,9 @@ impl Reach {
             // made it and of the executive that answered it.
             for rec in &raw.recommendations {
                 r.boards.extend(recommendation_boards(rec.get_ref()));
+            }
+            for item in money_items(raw) {
+                place(&Place::Below(item.get_ref().clone()), &mut r);
             }
             for b in &raw.broken {
                 match b.section.as_str() {
@@ -355,6 +363,16 @@ impl PlanSet {
     }
 }
 
+/// What the file's budget lines, savings and caps are for: a strategy, a
+/// priority, a commitment or a milestone.
+fn money_items(raw: &RawFile) -> impl Iterator<Item = &crate::raw::SpannedStr> {
+    raw.budgets
+        .iter()
+        .map(|b| &b.get_ref().r#for)
+        .chain(raw.savings.iter().map(|s| &s.get_ref().r#for))
+        .chain(raw.caps.iter().map(|c| &c.get_ref().r#for))
+}
+
 /// The boards whose packs show a recommendation: the committee that made
 /// it and the executive that answered it.
 fn recommendation_boards(rec: &crate::recommendations::RawRecommendation) -> Vec<String> {
@@ -401,6 +419,7 @@ fn broken_place(section: &str, b: &BrokenRecord, own: Option<&str>) -> Place {
         "priority" | "measure" => owned(one("strategy").as_ref(), own),
         "objective" | "commitment" => one("priority").map_or(Place::Unknown, Place::Below),
         "milestone" => one("commitment").map_or(Place::Unknown, Place::Below),
+        "budget" | "saving" | "cap" => one("for").map_or(Place::Unknown, Place::Below),
         "narrative" => one("item").map_or(Place::Unknown, Place::Below),
         // A table under an unknown key: whatever it names.
         _ => one("commitment")

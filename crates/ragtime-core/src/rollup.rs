@@ -9,6 +9,8 @@
 //! in whole-number arithmetic (see [`Counts::percent`] and
 //! `docs/rag-rules.md`). A rollup is never worse than its worst milestone.
 
+use chrono::NaiveDate;
+
 use crate::graph::PlanGraph;
 use crate::model::*;
 use crate::rating::{MilestoneRating, Rating, Ratings};
@@ -477,6 +479,43 @@ impl Scope {
     pub fn board(model: &Model, graph: &PlanGraph, board: BoardIx) -> Scope {
         let o = graph.oversight(model, board);
         Scope::new(model, &o.strategies, &o.commitments)
+    }
+
+    /// Takes out every strategy that is closed and whose period ended
+    /// before `as_of` (see [`Strategy::is_closed_at`]), with its
+    /// commitments and measures; returns those that were in scope, in plan
+    /// order, to be shown in one line each at their final position.
+    pub fn close_ended(&mut self, model: &Model, as_of: NaiveDate) -> Vec<StrategyIx> {
+        let closed: Vec<bool> = model
+            .strategies
+            .iter()
+            .map(|s| s.is_closed_at(as_of))
+            .collect();
+        let mut touched = vec![false; model.strategies.len()];
+        for (i, c) in model.commitments.iter().enumerate() {
+            let s = model.priority(c.priority).strategy.index();
+            if closed[s] && self.commitments[i] {
+                touched[s] = true;
+                self.commitments[i] = false;
+            }
+        }
+        for (i, m) in model.measures.iter().enumerate() {
+            if closed[m.strategy.index()] {
+                self.measures[i] = false;
+            }
+        }
+        for (s, &c) in closed.iter().enumerate() {
+            if c && self.whole[s] {
+                touched[s] = true;
+                self.whole[s] = false;
+            }
+        }
+        touched
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t)
+            .map(|(i, _)| StrategyIx::from_usize(i))
+            .collect()
     }
 
     pub fn is_whole(&self, s: StrategyIx) -> bool {

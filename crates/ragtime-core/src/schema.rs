@@ -41,6 +41,13 @@ struct PlanFile {
     narrative: Option<Vec<crate::narrative::RawNarrative>>,
     /// Scrutiny recommendations, with the executive's response.
     recommendation: Option<Vec<crate::recommendations::RawRecommendation>>,
+    /// Budget lines: money for an item, year by year, with what finance
+    /// reports against it.
+    budget: Option<Vec<crate::finance::raw::RawBudget>>,
+    /// Savings targets for a financial year.
+    saving: Option<Vec<crate::finance::raw::RawSaving>>,
+    /// The most that may be spent over a term.
+    cap: Option<Vec<crate::finance::raw::RawCap>>,
 }
 
 /// The schema as pretty-printed JSON, ending in a newline.
@@ -102,6 +109,58 @@ impl JsonSchema for TomlDate {
     }
 }
 
+/// An amount of money: text with its currency, never a number, so no
+/// figure is rounded.
+pub struct MoneyText;
+
+impl JsonSchema for MoneyText {
+    fn schema_name() -> Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^\\s*-?\\s*(GBP|gbp|£)\\s*-?[0-9][0-9,]*(\\.[0-9]+)?\\s*([kKmM]|bn|BN)?\\s*$",
+            "description": "An amount in quotes with its currency: \"GBP 1.3m\", \"GBP 368,000\", \"GBP 2.5k\". Exact to the penny; never a bare number."
+        })
+    }
+}
+
+/// A financial year: `2024/25`.
+pub struct YearText;
+
+impl JsonSchema for YearText {
+    fn schema_name() -> Cow<'static, str> {
+        "FinancialYear".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}/([0-9]{2}|[0-9]{4})$",
+            "description": "A financial year, 1 April to 31 March: \"2024/25\"."
+        })
+    }
+}
+
+/// A quarter of a financial year: `2024/25-Q2`.
+pub struct QuarterText;
+
+impl JsonSchema for QuarterText {
+    fn schema_name() -> Cow<'static, str> {
+        "Quarter".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}/([0-9]{2}|[0-9]{4})[- ][Qq][1-4]$",
+            "description": "A quarter of a financial year: \"2024/25-Q2\" (Q1 is April to June); dated at its last day."
+        })
+    }
+}
+
 /// Declares a schema type for a closed set of words, listed from the model
 /// so the schema can never drift from what `check` accepts.
 macro_rules! word_schema {
@@ -144,6 +203,11 @@ word_schema!(
 );
 word_schema!(FrequencyWord, "Frequency", Frequency::words());
 word_schema!(TrajectoryWord, "Trajectory", Trajectory::words());
+word_schema!(
+    BudgetKindWord,
+    "BudgetKind",
+    crate::finance::BudgetKind::words()
+);
 
 #[cfg(test)]
 mod tests {

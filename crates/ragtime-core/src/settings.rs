@@ -44,6 +44,21 @@ pub struct RawSettings {
     #[serde(default)]
     #[schemars(with = "Option<i64>", range(min = 1, max = 24))]
     pub response_within_months: Option<Spanned<i64>>,
+    /// A budget line is Green while its forecast overspend is at most this
+    /// percentage of its budget (an underspend is Green).
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 0, max = 100))]
+    pub overspend_green_within: Option<Spanned<i64>>,
+    /// A budget line is Red when its forecast overspend is more than this
+    /// percentage of its budget; Amber in between.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 0, max = 100))]
+    pub overspend_red_above: Option<Spanned<i64>>,
+    /// A cap is Amber once what is counted against it reaches this
+    /// percentage of it; Red over it.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 1, max = 100))]
+    pub cap_amber_from: Option<Spanned<i64>>,
 }
 
 /// The colour scale reports use.
@@ -114,6 +129,13 @@ pub struct Settings {
     /// The executive responds to a scrutiny recommendation within this many
     /// months, beginning with the day it receives it.
     pub response_within_months: u32,
+    /// A budget line's forecast overspend, as a percentage of its budget,
+    /// up to which it is Green.
+    pub overspend_green_within: u8,
+    /// ... and above which it is Red.
+    pub overspend_red_above: u8,
+    /// A cap is Amber from this percentage used.
+    pub cap_amber_from: u8,
 }
 
 impl Default for Settings {
@@ -129,6 +151,9 @@ impl Default for Settings {
             rounding: Rounding::Down,
             out_of_date_grace_days: 31,
             response_within_months: 2,
+            overspend_green_within: 0,
+            overspend_red_above: 2,
+            cap_amber_from: 90,
         }
     }
 }
@@ -253,6 +278,7 @@ impl Settings {
                 )),
             }
         }
+        money(raw, &mut s, diags, &bad);
         if s.red_below > s.green_at_least {
             // Point at whichever of the two was written (one may be the
             // default).
@@ -276,6 +302,53 @@ impl Settings {
             s.red_below = s.green_at_least;
         }
         s
+    }
+}
+
+/// The money tolerances: whole percentages, Green within Red.
+fn money(
+    raw: &RawSettings,
+    s: &mut Settings,
+    diags: &mut Vec<Diagnostic>,
+    bad: &dyn Fn(std::ops::Range<usize>, String, &str) -> Diagnostic,
+) {
+    let pct =
+        |v: &Spanned<i64>, least: u8, diags: &mut Vec<Diagnostic>| match u8::try_from(*v.get_ref())
+        {
+            Ok(p) if (least..=100).contains(&p) => Some(p),
+            _ => {
+                diags.push(bad(
+                    v.span(),
+                    format!("{} is not a percentage from {least} to 100", v.get_ref()),
+                    "write a whole number, e.g. 2",
+                ));
+                None
+            }
+        };
+    if let Some(v) = &raw.overspend_green_within {
+        s.overspend_green_within = pct(v, 0, diags).unwrap_or(s.overspend_green_within);
+    }
+    if let Some(v) = &raw.overspend_red_above {
+        s.overspend_red_above = pct(v, 0, diags).unwrap_or(s.overspend_red_above);
+    }
+    if let Some(v) = &raw.cap_amber_from {
+        s.cap_amber_from = pct(v, 1, diags).unwrap_or(s.cap_amber_from);
+    }
+    if s.overspend_green_within > s.overspend_red_above {
+        let span = raw
+            .overspend_green_within
+            .as_ref()
+            .or(raw.overspend_red_above.as_ref())
+            .map_or(0..0, |v| v.span());
+        diags.push(bad(
+            span,
+            format!(
+                "`overspend-green-within` ({}) is above `overspend-red-above` ({})",
+                s.overspend_green_within, s.overspend_red_above
+            ),
+            "Green must end at or below where Red starts",
+        ));
+        s.overspend_green_within = s.overspend_red_above;
     }
 }
 
@@ -350,5 +423,28 @@ mod tests {
             assert_eq!(found(&plans), ["E0107 settings.toml:2:26"], "{bad}");
             assert_eq!(plans.settings.response_within_months, 2);
         }
+    }
+
+    #[test]
+    fn money_tolerances_are_percentages_with_green_within_red() {
+        let plans = with_settings(
+            "[settings]\noverspend-green-within = 1\noverspend-red-above = 5\ncap-amber-from = 95\n",
+        );
+        assert_eq!(found(&plans), Vec::<String>::new());
+        assert_eq!(
+            (
+                plans.settings.overspend_green_within,
+                plans.settings.overspend_red_above,
+                plans.settings.cap_amber_from
+            ),
+            (1, 5, 95)
+        );
+        let plans = with_settings("[settings]\noverspend-green-within = 3\ncap-amber-from = 0\n");
+        assert_eq!(
+            found(&plans),
+            ["E0107 settings.toml:2:26", "E0107 settings.toml:3:18"]
+        );
+        assert_eq!(plans.settings.overspend_green_within, 2);
+        assert_eq!(plans.settings.cap_amber_from, 90);
     }
 }

@@ -12,6 +12,7 @@ pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnos
     crate::measure::targets_within_period(model, diags);
     crate::narrative::check(model, diags);
     crate::recommendations::checks::check(model, diags);
+    crate::finance::checks::check(model, diags);
     warnings(model, graph, diags);
 }
 

@@ -8,8 +8,10 @@
 //! A sound plan set is also checked against the evidence as at `--as-of`
 //! (default today): a milestone marked on target that is overdue, or whose
 //! commitment has a Red measure (W0505), an update dated after that date
-//! (W0506), a narrative dated after it (W0515), and a recommendation made
-//! or answered after it (W0701), are warned about.
+//! (W0506), a narrative dated after it (W0515), a cap that the budget
+//! lines counted against it exceed (W0601), and a recommendation made or
+//! answered after it (W0701), are warned about. A closed strategy whose
+//! period has ended is checked for W0505 as at its end date.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,10 +28,14 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
     let super::Loaded { mut plans, paths } = super::load_at(&located)?;
     if plans.is_sound() {
         let as_of = check.as_of.unwrap_or_else(super::today);
-        let ratings = ragtime_core::rating::Ratings::compute(&plans.model, &plans.settings, as_of);
+        let found = ragtime_core::rating::contradictions_at(&plans.model, &plans.settings, as_of);
+        plans.diagnostics.extend(found);
         plans
             .diagnostics
-            .extend(ragtime_core::rating::contradictions(&plans.model, &ratings));
+            .extend(ragtime_core::finance::checks::over_caps(
+                &plans.model,
+                as_of,
+            ));
         plans
             .diagnostics
             .extend(ragtime_core::dated::future_updates(&plans.model, as_of));

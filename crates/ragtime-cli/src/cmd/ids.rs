@@ -67,6 +67,9 @@ pub fn listing(model: &Model, id: &str, kind: Option<Kind>) -> String {
         Kind::Milestone => "milestones",
         Kind::Measure => "measures",
         Kind::Recommendation => "recommendations",
+        Kind::Budget => "budget lines",
+        Kind::Saving => "savings",
+        Kind::Cap => "caps",
     });
     if !near.is_empty() {
         format!("did you mean {}?", quoted(&near))

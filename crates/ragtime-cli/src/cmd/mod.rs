@@ -5,9 +5,11 @@ mod calendar;
 mod check;
 mod graph;
 mod ids;
+mod import_plan;
 mod owner;
 mod recommendations;
 mod report;
+mod returns;
 mod schema;
 mod shell;
 mod update;
@@ -30,12 +32,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Report(_)
         | Command::Exceptions(_)
         | Command::Measures(_)
+        | Command::Finance(_)
         | Command::Explain(_) => report::run(&args),
         Command::Update(update) => update::run(&args, update),
         Command::Owner(owner) => owner::run(&args, owner),
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::Returns(command) => returns::run(&args, command),
+        Command::ImportPlan(import) => import_plan::run(&args, import),
         Command::Completions { shell } => shell::completions(*shell),
         Command::Man => shell::man(),
     }

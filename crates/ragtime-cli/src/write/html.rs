@@ -5,18 +5,35 @@
 //! colour meets WCAG AA contrast against its text; table headers are scoped;
 //! charts carry a title and a description for screen readers and a legend
 //! in words. Every piece of text goes through the template engine's HTML
-//! auto-escaping: this module builds a view of the document (words and
-//! layout, never figures) and the template lays it out.
+//! auto-escaping (and, inside the style sheet, [`css_string`]): this module
+//! builds a view of the document (words and layout, never figures) and the
+//! template lays it out.
+//!
+//! Print: A4 with the title and as-at date at the top of every page and
+//! "Page N of M" at the foot; tables in a narrow face, their widths shared
+//! out by [`fit`] so that long text gets room; headings kept with what
+//! follows them; rows never split across pages.
 
+mod bars;
+mod fit;
+mod metrics;
+mod sparkline;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use minijinja::Environment;
+use minijinja::{Environment, Value};
 use ragtime_core::report::{
-    Align, Cell, Chart, Colour, Document, ILLUSTRATIVE_MARK, RowKind, Section, Table, Trend,
+    Align, Cell, Chart, Colour, Document, ILLUSTRATIVE_MARK, RowKind, Section, Sparkline, Table,
+    Trend,
 };
 use serde::Serialize;
 
 use super::cells::{self, DateStyle};
+use fit::Content;
+use metrics::Face;
+use sparkline::SparklineView;
 
 const TEMPLATE: &str = include_str!("templates/document.html");
 /// The `.html` name turns on the engine's HTML auto-escaping.
@@ -60,14 +77,96 @@ const ALL_COLOURS: [Colour; 7] = [
     Colour::Grey,
 ];
 
+/// The printed page: A4 less its margins, and the type tables print in.
+/// The template's print styles use the same sizes (`print_css` in the
+/// page view), so the widths [`fit`] works out are the ones printed.
+const PRINT: Print = Print {
+    margin_side_mm: 11.0,
+    table_pt: 7.0,
+    flag_pt: 6.0,
+};
+
+/// The print sizes as CSS lengths, for the template.
+#[derive(Serialize)]
+struct PrintCss {
+    margin_side: String,
+    table: String,
+    flag: String,
+    sideways: String,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Print {
+    /// Left and right page margins.
+    margin_side_mm: f64,
+    /// Table text, in the narrow face.
+    table_pt: f64,
+    /// The reason a rating is flagged.
+    flag_pt: f64,
+}
+
+impl Print {
+    fn fit_page(self) -> fit::Page {
+        const PT_PER_MM: f64 = 72.0 / 25.4;
+        let body = Face {
+            size_pt: self.table_pt,
+            narrow: true,
+            bold: false,
+        };
+        fit::Page {
+            width_pt: (210.0 - 2.0 * self.margin_side_mm) * PT_PER_MM,
+            body,
+            flag: Face {
+                size_pt: self.flag_pt,
+                ..body
+            },
+            heading: Face { bold: true, ..body },
+            // 2.5pt each side and the border, with a little to spare.
+            padding_pt: 6.5,
+            pill_pt: 7.0,
+            // The template's `th.sideways` height less its padding.
+            sideways_pt: SIDEWAYS_PT - 4.0,
+        }
+    }
+}
+
+/// The height of the heading row where headings are set sideways.
+const SIDEWAYS_PT: f64 = 34.0;
+
+/// A sparkline's printed size: it sits in a table cell.
+const SPARK_WIDTH_PT: f64 = 52.0;
+const SPARK_HEIGHT_PT: f64 = SPARK_WIDTH_PT * sparkline::HEIGHT / sparkline::WIDTH;
+const SPARK_LINES: f64 = 2.0;
+
 #[derive(Serialize)]
 struct Page<'a> {
     title: &'a str,
     as_at: String,
     as_at_iso: String,
+    /// For the running head, as CSS strings.
+    running_title: Value,
+    running_as_at: Value,
+    print_css: PrintCss,
+    spark: SparkSize,
     facts: Vec<Fact<'a>>,
     palette: Vec<Swatch>,
     sections: Vec<SectionView<'a>>,
+}
+
+/// A sparkline's drawing size and printed size, as CSS and SVG numbers.
+#[derive(Serialize)]
+struct SparkSize {
+    width: String,
+    height: String,
+    width_pt: String,
+    height_pt: String,
+}
+
+/// A length as CSS and SVG write it: at most two decimals, no trailing
+/// zeros (`11`, `7.5`, `13.87`).
+fn css_number(v: f64) -> String {
+    let text = format!("{v:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[derive(Serialize)]
@@ -83,7 +182,9 @@ struct SectionView<'a> {
     intro: Vec<String>,
     notes: Vec<String>,
     table: Option<TableView<'a>>,
-    chart: Option<ChartView<'a>>,
+    chart: Option<bars::BarsView<'a>>,
+    /// The table has a trend chart on its rows: show the key.
+    sparklines: bool,
     narratives: Vec<NarrativeView>,
 }
 
@@ -108,6 +209,11 @@ struct TableView<'a> {
 struct ColumnView<'a> {
     heading: &'a str,
     right: bool,
+    /// Counts and directions of travel: printed with the heading turned
+    /// sideways, so the column is as narrow as its cells.
+    sideways: bool,
+    /// Its share of the printed table's width: `12.5%`.
+    width: String,
 }
 
 #[derive(Serialize)]
@@ -123,6 +229,7 @@ struct CellView {
     class: String,
     rag: Option<RagView>,
     trend: Option<TrendView>,
+    spark: Option<SparklineView>,
     /// The row's illustrative mark, shown after this cell's text.
     mark: Option<&'static str>,
 }
@@ -140,53 +247,6 @@ struct TrendView {
     label: &'static str,
 }
 
-#[derive(Serialize)]
-struct ChartView<'a> {
-    title: String,
-    desc: String,
-    width: u32,
-    height: u32,
-    bar_width: u32,
-    bar_height: u32,
-    bars: Vec<BarView<'a>>,
-    legend: Vec<LegendView<'a>>,
-}
-
-#[derive(Serialize)]
-struct BarView<'a> {
-    label: &'a str,
-    label_y: u32,
-    bar_y: u32,
-    count_y: u32,
-    segments: Vec<SegmentView<'a>>,
-}
-
-#[derive(Serialize)]
-struct SegmentView<'a> {
-    x: String,
-    width: String,
-    text_x: String,
-    background: &'static str,
-    text: &'static str,
-    label: &'a str,
-    count: u64,
-    show_count: bool,
-}
-
-#[derive(Serialize)]
-struct LegendView<'a> {
-    background: &'static str,
-    label: &'a str,
-}
-
-/// Chart layout, in SVG user units.
-const CHART_WIDTH: u32 = 720;
-const BAR_HEIGHT: u32 = 22;
-const LABEL_HEIGHT: u32 = 18;
-const BAR_GAP: u32 = 12;
-/// A segment narrower than this has no room for its count.
-const MIN_COUNT_WIDTH: f64 = 22.0;
-
 /// Writes `doc` as one HTML page.
 pub fn write(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let mut env = Environment::new();
@@ -203,11 +263,44 @@ pub fn write(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
+/// `text` as a quoted CSS string that nothing in it can end: every
+/// character but letters, digits, spaces and plain punctuation is written
+/// as a six-digit hex escape, so no quote, backslash, line break or `<`
+/// (of a `</style>`) gets through.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() || " .,:;()-/'!?".contains(ch) {
+            out.push(ch);
+        } else {
+            let _ = write!(out, "\\{:06x}", u32::from(ch));
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn page(doc: &Document) -> Page<'_> {
+    let as_at = cells::long_date(doc.as_at);
     Page {
         title: &doc.title,
-        as_at: cells::long_date(doc.as_at),
+        running_title: Value::from_safe_string(css_string(&cells::normalise_newlines(&doc.title))),
+        running_as_at: Value::from_safe_string(css_string(&format!("As at {as_at}"))),
+        as_at,
         as_at_iso: doc.as_at.format("%Y-%m-%d").to_string(),
+        spark: SparkSize {
+            width: css_number(sparkline::WIDTH),
+            height: css_number(sparkline::HEIGHT),
+            width_pt: css_number(SPARK_WIDTH_PT),
+            height_pt: css_number(SPARK_HEIGHT_PT),
+        },
+        print_css: PrintCss {
+            margin_side: format!("{}mm", css_number(PRINT.margin_side_mm)),
+            table: format!("{}pt", css_number(PRINT.table_pt)),
+            flag: format!("{}pt", css_number(PRINT.flag_pt)),
+            sideways: format!("{}pt", css_number(SIDEWAYS_PT)),
+        },
         facts: doc
             .facts
             .iter()
@@ -240,6 +333,10 @@ fn anchor(index: usize, id: &str) -> String {
 
 fn section(index: usize, s: &Section) -> SectionView<'_> {
     let anchor = anchor(index, &s.id);
+    let sparklines = match &s.chart {
+        Some(Chart::Sparklines { lines }) => Some(lines.as_slice()),
+        _ => None,
+    };
     SectionView {
         heading: &s.heading,
         intro: s
@@ -252,8 +349,12 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
             .iter()
             .map(|p| cells::normalise_newlines(p))
             .collect(),
-        table: s.table.as_ref().map(table),
-        chart: s.chart.as_ref().map(|c| chart(&s.heading, c)),
+        table: s.table.as_ref().map(|t| table(t, sparklines, &anchor)),
+        chart: match &s.chart {
+            Some(Chart::StackedBars { bars }) => Some(bars::view(&s.heading, bars)),
+            _ => None,
+        },
+        sparklines: sparklines.is_some() && s.table.is_some(),
         narratives: s
             .narratives
             .iter()
@@ -268,14 +369,21 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
     }
 }
 
-fn table(t: &Table) -> TableView<'_> {
+/// The table's view; with `sparklines`, each row's trend chart (found by
+/// the text of the row's first cell) is drawn in its second cell.
+fn table<'a>(t: &'a Table, sparklines: Option<&'a [Sparkline]>, anchor: &str) -> TableView<'a> {
+    let by_row: BTreeMap<&str, &Sparkline> = sparklines
+        .unwrap_or_default()
+        .iter()
+        .map(|l| (l.id.as_str(), l))
+        .collect();
     let mut bodies: Vec<Vec<RowView>> = Vec::new();
-    for row in &t.rows {
+    for (r, row) in t.rows.iter().enumerate() {
         if row.kind == RowKind::Group || bodies.is_empty() {
             bodies.push(Vec::new());
         }
         let marked = cells::mark_column(&t.columns);
-        let cells = cells::aligned(&t.columns, row)
+        let mut cells: Vec<CellView> = cells::aligned(&t.columns, row)
             .zip(&t.columns)
             .enumerate()
             .map(|(i, (c, col))| CellView {
@@ -283,6 +391,20 @@ fn table(t: &Table) -> TableView<'_> {
                 ..cell(c, col.align == Align::Right, col.key == "id")
             })
             .collect();
+        // The trend chart goes below the words of the row's first text
+        // cell that is not an id (the measure's name), where it costs no
+        // column of its own.
+        if sparklines.is_some() {
+            let first = row.cells.first().map(|c| cells::plain(c, DateStyle::Iso));
+            let line = first.as_deref().and_then(|id| by_row.get(id));
+            let at = (0..t.columns.len())
+                .find(|&i| t.columns[i].align == Align::Left && t.columns[i].key != "id")
+                .unwrap_or(0);
+            if let (Some(line), Some(host)) = (line, cells.get_mut(at)) {
+                host.spark = Some(sparkline::view(format!("{anchor}-trend{}", r + 1), line));
+                host.class = [host.class.as_str(), "spark"].join(" ").trim().to_string();
+            }
+        }
         let kind = match row.kind {
             RowKind::Item => "item",
             RowKind::Group => "group",
@@ -293,16 +415,64 @@ fn table(t: &Table) -> TableView<'_> {
             .expect("a body was pushed above")
             .push(RowView { kind, cells });
     }
-    TableView {
-        columns: t
-            .columns
-            .iter()
-            .map(|c| ColumnView {
-                heading: &c.heading,
-                right: c.align == Align::Right,
-            })
-            .collect(),
-        bodies,
+    let mut columns: Vec<ColumnView<'a>> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ColumnView {
+            heading: &c.heading,
+            right: c.align == Align::Right,
+            sideways: t.rows.iter().all(|r| {
+                matches!(
+                    r.cells.get(i),
+                    None | Some(Cell::Empty | Cell::Count(_) | Cell::Percent(_) | Cell::Trend(_))
+                )
+            }),
+            width: String::new(),
+        })
+        .collect();
+    fit_columns(&mut columns, &bodies);
+    TableView { columns, bodies }
+}
+
+/// Sets each column's share of the printed width from what its cells say.
+fn fit_columns(columns: &mut [ColumnView<'_>], bodies: &[Vec<RowView>]) {
+    let headings: Vec<fit::Heading<'_>> = columns
+        .iter()
+        .map(|c| fit::Heading {
+            text: c.heading,
+            sideways: c.sideways,
+        })
+        .collect();
+    let rows: Vec<Vec<Content<'_>>> = bodies
+        .iter()
+        .flatten()
+        .map(|r| r.cells.iter().map(content).collect())
+        .collect();
+    let shares = fit::shares(&PRINT.fit_page(), &headings, &rows);
+    for (column, share) in columns.iter_mut().zip(shares) {
+        column.width = format!("{:.1}%", share * 100.0);
+    }
+}
+
+fn content(c: &CellView) -> Content<'_> {
+    if let Some(r) = &c.rag {
+        Content::Rating {
+            label: &r.label,
+            flag: r.flag.as_deref(),
+        }
+    } else if c.trend.is_some() {
+        Content::Line(&c.text)
+    } else if c.spark.is_some() {
+        Content::WordsOverChart {
+            text: &c.text,
+            width_pt: SPARK_WIDTH_PT,
+            lines: SPARK_LINES,
+        }
+    } else if c.class.contains("date") || c.class.contains("id") {
+        Content::Line(&c.text)
+    } else {
+        Content::Words(&c.text)
     }
 }
 
@@ -323,8 +493,9 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
         text: String::new(),
         class: classes.join(" "),
         rag: None,
-        mark: None,
         trend: None,
+        spark: None,
+        mark: None,
     };
     match c {
         Cell::Rag(r) => {
@@ -346,82 +517,13 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
                 arrow,
                 label: t.label(),
             });
+            // Not shown (the template sets the arrow apart); measured by
+            // `fit` to size the column.
+            view.text = format!("{arrow}\u{a0}{}", t.label());
         }
         other => view.text = cells::normalise_newlines(&cells::plain(other, DateStyle::Short)),
     }
     view
-}
-
-/// Lays out stacked bars: each bar is a label line and a bar split in
-/// proportion to its own counts, so the mix can be compared across bars.
-fn chart<'a>(heading: &str, c: &'a Chart) -> ChartView<'a> {
-    let Chart::StackedBars { bars } = c;
-    let row_height = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP;
-    let mut legend: Vec<LegendView<'a>> = Vec::new();
-    let mut desc = Vec::new();
-    let mut views = Vec::new();
-    for (i, bar) in bars.iter().enumerate() {
-        let top = row_height * i as u32;
-        let total: u64 = bar.segments.iter().map(|s| s.count).sum();
-        let mut x = 0.0_f64;
-        let mut segments = Vec::new();
-        for s in &bar.segments {
-            if !legend.iter().any(|l| l.label == s.label) {
-                legend.push(LegendView {
-                    background: swatch(s.colour).background,
-                    label: &s.label,
-                });
-            }
-            if s.count == 0 {
-                continue;
-            }
-            let width = f64::from(CHART_WIDTH) * s.count as f64 / total as f64;
-            let sw = swatch(s.colour);
-            segments.push(SegmentView {
-                x: format!("{x:.1}"),
-                width: format!("{width:.1}"),
-                text_x: format!("{:.1}", x + width / 2.0),
-                background: sw.background,
-                text: sw.text,
-                label: &s.label,
-                count: s.count,
-                show_count: width >= MIN_COUNT_WIDTH,
-            });
-            x += width;
-        }
-        let parts: Vec<String> = bar
-            .segments
-            .iter()
-            .filter(|s| s.count > 0)
-            .map(|s| format!("{} {}", s.count, s.label))
-            .collect();
-        let said = if parts.is_empty() {
-            "nothing counted".to_string()
-        } else {
-            parts.join(", ")
-        };
-        desc.push(format!("{}: {said}.", bar.label));
-        views.push(BarView {
-            label: &bar.label,
-            label_y: top + LABEL_HEIGHT - 5,
-            bar_y: top + LABEL_HEIGHT,
-            count_y: top + LABEL_HEIGHT + BAR_HEIGHT / 2 + 4,
-            segments,
-        });
-    }
-    let height = (row_height * bars.len() as u32)
-        .saturating_sub(BAR_GAP)
-        .max(1);
-    ChartView {
-        title: format!("Chart: {heading}"),
-        desc: desc.join(" "),
-        width: CHART_WIDTH,
-        height,
-        bar_width: CHART_WIDTH,
-        bar_height: BAR_HEIGHT,
-        bars: views,
-        legend,
-    }
 }
 
 #[cfg(test)]
@@ -440,14 +542,27 @@ mod tests {
         let html = render(&sample::board_pack());
         crate::snapshot!("write_html_board_pack", html.clone());
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
-        assert!(html.contains("@page { size: A4;"));
+        assert!(html.contains("@page {\n  size: A4;"));
         assert!(html.contains("@media print"));
+        // The running head and the page numbers.
+        assert!(html.contains(r#"@top-left { content: "Corporate Parenting Board"#));
+        assert!(html.contains(r#"@top-right { content: "As at 30 September 2025""#));
+        assert!(html.contains(r#"content: "Page " counter(page) " of " counter(pages)"#));
+        // A trend chart in the rows that have one, with its words.
+        assert_eq!(html.matches(r#"<th scope="row" class="spark">"#).count(), 2);
+        assert_eq!(html.matches("-title\" aria-describedby").count(), 2);
+        assert!(html.contains(
+            "Foster carers&#x27; homes: Foster carers&#x27; homes (measure); target 110 homes by \
+             31 Mar 2026, 120 homes by 31 Mar 2027; measured 104 homes on 30 Sep 2025; higher is \
+             better."
+        ));
+        assert!(html.contains("Key to the trend charts"));
         // Ratings in words, and a chart per charted section with words for
         // screen readers.
         assert!(html.contains(r#"<span class="rag rag-amber">Amber</span>"#));
-        assert_eq!(html.matches("<svg ").count(), 2);
-        assert_eq!(html.matches("<title id=").count(), 2);
-        assert_eq!(html.matches("<desc id=").count(), 2);
+        assert_eq!(html.matches("<svg xmlns").count(), 2 + 2);
+        assert_eq!(html.matches("<title id=").count(), 2 + 2);
+        assert_eq!(html.matches("<desc id=").count(), 2 + 2);
         assert!(
             html.contains("Care Leavers&#x27; Local Offer: 3 complete, 5 on target, 1 at risk.")
         );
@@ -480,6 +595,22 @@ mod tests {
         assert!(!html.contains("]]> <!--"));
         // The unsafe section id became a safe anchor.
         assert!(html.contains(r#"id="s3-______etc_passwd""#), "{html}");
+        // The title in the running head is a CSS string nothing can end.
+        assert!(html.contains(
+            r#"@top-left { content: "Report \00003cscript\00003ealert(1)\00003c/script\00003e \000026 \000022friends\000022";"#
+        ));
+        // A hostile trend chart stays text.
+        assert!(!html.contains("</desc><script>x"));
+        assert!(html.contains("lower is better."));
+    }
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(css_string("Board A, 2025/26"), r#""Board A, 2025/26""#);
+        assert_eq!(
+            css_string("\"}</style>\\\n"),
+            r#""\000022\00007d\00003c/style\00003e\00005c\00000a""#
+        );
     }
 
     #[test]

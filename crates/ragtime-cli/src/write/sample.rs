@@ -55,6 +55,36 @@ fn row(kind: RowKind, cells: Vec<Cell>) -> Row {
     }
 }
 
+fn sparkline(
+    id: &str,
+    unit: Option<&str>,
+    better: ragtime_core::Direction,
+    series: Vec<Series>,
+) -> Sparkline {
+    Sparkline {
+        id: id.to_string(),
+        label: format!("{id} (measure)"),
+        unit: unit.map(str::to_string),
+        better,
+        series,
+    }
+}
+
+fn series(role: SeriesRole, label: &str, points: &[(i32, u32, u32, f64)]) -> Series {
+    Series {
+        role,
+        label: label.to_string(),
+        points: points
+            .iter()
+            .map(|&(y, m, d, value)| ChartPoint {
+                date: date(y, m, d),
+                value,
+                text: format!("{value}"),
+            })
+            .collect(),
+    }
+}
+
 fn seg(colour: Colour, label: &str, count: u64) -> Segment {
     Segment {
         colour,
@@ -376,6 +406,44 @@ pub fn board_pack() -> Document {
         ],
     });
 
+    // Trend charts for two of the three rows, found by their first cell:
+    // one with a baseline and a target, one with a trajectory of targets.
+    measures.chart = Some(Chart::Sparklines {
+        lines: vec![
+            sparkline(
+                "Care leavers in suitable accommodation",
+                Some("%"),
+                ragtime_core::Direction::Higher,
+                vec![
+                    series(SeriesRole::Target, "target", &[(2027, 3, 31, 92.0)]),
+                    series(SeriesRole::Baseline, "baseline", &[(2023, 3, 31, 92.0)]),
+                    series(
+                        SeriesRole::Actual,
+                        "measured",
+                        &[
+                            (2024, 9, 30, 89.0),
+                            (2025, 3, 31, 90.0),
+                            (2025, 9, 30, 90.5),
+                        ],
+                    ),
+                ],
+            ),
+            sparkline(
+                "Foster carers' homes",
+                Some("homes"),
+                ragtime_core::Direction::Higher,
+                vec![
+                    series(
+                        SeriesRole::Target,
+                        "target",
+                        &[(2026, 3, 31, 110.0), (2027, 3, 31, 120.0)],
+                    ),
+                    series(SeriesRole::Actual, "measured", &[(2025, 9, 30, 104.0)]),
+                ],
+            ),
+        ],
+    });
+
     let mut changes = section("changes", "Changes since the last meeting");
     changes
         .intro
@@ -679,6 +747,29 @@ pub fn hostile() -> Document {
             illustrative: false,
         }],
     });
+    // A trend chart whose every word is hostile, found by a hostile id.
+    let mut trends = section("trends", "Trend charts");
+    trends.table = Some(Table {
+        columns: vec![col("id", "Id", Left)],
+        rows: vec![Row {
+            kind: RowKind::Item,
+            cells: vec![text(SCRIPT)],
+            illustrative: false,
+        }],
+    });
+    trends.chart = Some(Chart::Sparklines {
+        lines: vec![Sparkline {
+            id: SCRIPT.to_string(),
+            label: "]]> <!-- --> </svg></style></td>".to_string(),
+            unit: Some("</desc><script>x</script>".to_string()),
+            better: ragtime_core::Direction::Lower,
+            series: vec![series(
+                SeriesRole::Actual,
+                "\"measured\" & 'so'",
+                &[(2025, 3, 31, 1.0), (2025, 9, 30, 2.0)],
+            )],
+        }],
+    });
     let empty = section("no-table", "A section with no table");
     let mut kinds = section("kinds", "One cell of every kind");
     kinds.table = Some(Table {
@@ -703,7 +794,7 @@ pub fn hostile() -> Document {
             ("Period".to_string(), "=HYPERLINK(\"x\")".to_string()),
             (format!("Fact {SCRIPT}"), "a | b\nc".to_string()),
         ],
-        sections: vec![s, kinds, traversal, empty],
+        sections: vec![s, kinds, traversal, trends, empty],
         freshness: None,
     }
 }

@@ -1,5 +1,5 @@
 //! The recommendations tracker as report data: for `ragtime recommendations
-//! [BOARD]` and part 7 of the board pack. As at a date: recommendations made
+//! [BOARD]` and part 8 of the board pack. As at a date: recommendations made
 //! after it are left out, a response given after it is not yet given, and
 //! delivery is rated from the milestones that deliver each one, by the same
 //! rules and rollup as every report.
@@ -76,7 +76,7 @@ pub fn recommendations(ctx: &Context, board: Option<BoardIx>) -> Document {
     }
 }
 
-/// Part 7 of the board pack of `board`: the recommendations made by the
+/// Part 8 of the board pack of `board`: the recommendations made by the
 /// board and the boards that report to it. None when they have made none
 /// by the as-at date, so that a board that makes no recommendations has no
 /// empty part about them.
@@ -87,7 +87,7 @@ pub fn pack_sections(ctx: &Context, board: BoardIx) -> Vec<Section> {
     }
     let mut sections = recommendations_sections(ctx, &recs);
     for s in &mut sections {
-        s.heading = format!("7. Scrutiny recommendations: {}", s.heading);
+        s.heading = format!("8. Scrutiny recommendations: {}", s.heading);
     }
     if let Some(first) = sections.first_mut() {
         first.intro.insert(
@@ -381,7 +381,7 @@ delivered-by = ["S-C1"]
             assert!(
                 sections[0]
                     .heading
-                    .starts_with("7. Scrutiny recommendations")
+                    .starts_with("8. Scrutiny recommendations")
             );
         }
         assert!(pack_sections(&ctx, board(&plans, "other")).is_empty());

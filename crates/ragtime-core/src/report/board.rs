@@ -1,10 +1,13 @@
 //! The board pack: everything a board oversees, directly and through the
-//! boards that report to it, as one document in six parts: (1) the headline
+//! boards that report to it, as one document in up to eight parts: (1) the headline
 //! counts per strategy with the colour mix over the last four quarter ends,
 //! (2) progress by priority and commitment, (3) exceptions, (4) measures,
 //! (5) changes since the last meeting and (6) what is due before the next;
-//! and (7), when the board or a board reporting to it has made scrutiny
-//! recommendations, their tracker (`crate::recommendations`).
+//! (7), when there is money in the board's scope this financial year,
+//! budgets, savings and caps (`crate::finance`); and (8), when the board or
+//! a board reporting to it has made scrutiny recommendations, their tracker
+//! (`crate::recommendations`). A closed strategy whose period has ended is
+//! one line of part 1, at its final position.
 //!
 //! Parts 1 to 4 are the portfolio, progress, exceptions and measures
 //! sections over [`Scope::board`]; the pack only numbers their headings. The
@@ -128,7 +131,8 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     }
 
     let oversight = ctx.graph.oversight(model, board);
-    let scope = Scope::board(model, ctx.graph, board);
+    let mut scope = Scope::board(model, ctx.graph, board);
+    let closed = scope.close_ended(model, as_of);
 
     let mut sections = vec![executive_summary(ctx, &scope, since)];
     let mut summary = portfolio_section(ctx, &scope, Breakdown::Strategy);
@@ -148,6 +152,11 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     }
     sections.push(summary);
     sections.push(colour_mix_section(ctx, &scope));
+    if !closed.is_empty() {
+        let mut section = super::closed_section(ctx, &closed);
+        section.heading = format!("1. Headline: {}", section.heading);
+        sections.push(section);
+    }
 
     let progress = progress_sections(ctx, &scope);
     if progress.is_empty() {
@@ -184,6 +193,15 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     changes.heading = format!("5. {}", changes.heading);
     sections.push(changes);
     sections.push(due_section(ctx, &scope, next));
+    // Money, when there is any in the board's scope this financial year.
+    sections.extend(
+        crate::finance::report::finance_sections(ctx, &scope)
+            .into_iter()
+            .map(|mut s| {
+                s.heading = format!("7. Money: {}", s.heading);
+                s
+            }),
+    );
     sections.extend(crate::recommendations::pack_sections(ctx, board));
 
     let mut facts = vec![(
@@ -260,7 +278,12 @@ fn oversees(ctx: &Context, strategies: &[StrategyIx], commitments: &[CommitmentI
     for (i, s) in model.strategies.iter().enumerate() {
         let ix = StrategyIx::from_usize(i);
         if strategies.contains(&ix) {
-            parts.push(format!("{} {}", s.id, s.title));
+            let closed = if s.is_closed_at(ctx.as_of) {
+                " (closed)"
+            } else {
+                ""
+            };
+            parts.push(format!("{} {}{closed}", s.id, s.title));
             continue;
         }
         let some: Vec<&str> = commitments

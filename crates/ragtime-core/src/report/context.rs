@@ -33,16 +33,31 @@ impl<'a> Context<'a> {
     /// Rates `plans` as at `as_of`. Fails only for a date outside the years
     /// reports handle.
     pub fn new(plans: &'a PlanSet, as_of: NaiveDate) -> Result<Context<'a>, PeriodError> {
+        Context::of(&plans.model, &plans.graph, &plans.settings, as_of)
+    }
+
+    /// The same plan set rated as at another date: a closed strategy's
+    /// final position is reported as at its end date.
+    pub fn at(&self, as_of: NaiveDate) -> Result<Context<'a>, PeriodError> {
+        Context::of(self.model, self.graph, self.settings, as_of)
+    }
+
+    fn of(
+        model: &'a Model,
+        graph: &'a PlanGraph,
+        settings: &'a Settings,
+        as_of: NaiveDate,
+    ) -> Result<Context<'a>, PeriodError> {
         let quarter = Quarter::containing(as_of)?;
-        let ratings = Ratings::compute(&plans.model, &plans.settings, as_of);
-        let rollups = Rollups::compute(&plans.model, &ratings);
+        let ratings = Ratings::compute(model, settings, as_of);
+        let rollups = Rollups::compute(model, &ratings);
         Ok(Context {
-            model: &plans.model,
-            graph: &plans.graph,
-            settings: &plans.settings,
+            model,
+            graph,
+            settings,
             as_of,
             quarter,
-            tree: Tree::build(&plans.model),
+            tree: Tree::build(model),
             ratings,
             rollups,
             previous: OnceCell::new(),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Status;
+use crate::model::{Direction, Status};
 
 /// Version of the document structure, written into JSON output. Bump it when
 /// a field is renamed or removed (adding one is compatible).
@@ -51,8 +51,8 @@ pub struct Freshness {
 pub const ILLUSTRATIVE_MARK: &str = "\u{2020}";
 
 /// What [`ILLUSTRATIVE_MARK`] means, as the note under a marked table.
-pub const ILLUSTRATIVE_LEGEND: &str = "\u{2020} Illustrative: invented to make a realistic example, \
-     not taken from a source document (marked `illustrative = true` in the plans).";
+pub const ILLUSTRATIVE_LEGEND: &str =
+    "\u{2020} Illustrative: invented for the example, not from a source document.";
 
 /// One titled part of a report.
 #[derive(Clone, Debug, PartialEq)]
@@ -296,6 +296,9 @@ impl std::fmt::Display for Percent {
 pub enum Chart {
     /// One horizontal bar per label, split into coloured segments.
     StackedBars { bars: Vec<Bar> },
+    /// One small line chart per row of the section's table (a measure over
+    /// time), each naming the row it belongs to.
+    Sparklines { lines: Vec<Sparkline> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -310,4 +313,51 @@ pub struct Segment {
     /// What the segment counts: "complete", "on target", "Red", ...
     pub label: String,
     pub count: u64,
+}
+
+/// One measure over time, drawn small beside its row: the values measured
+/// and the values they are judged against, on one scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sparkline {
+    /// The text of the id cell of the row it belongs to (the measure id).
+    pub id: String,
+    /// What is measured, for the chart's text alternative.
+    pub label: String,
+    pub unit: Option<String>,
+    /// Whether a higher or a lower value is better.
+    pub better: Direction,
+    /// In drawing order: targets first, the values measured last (on top).
+    /// A series of one point is drawn as a mark, of several as a line.
+    pub series: Vec<Series>,
+}
+
+/// A run of dated values of one kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub role: SeriesRole,
+    /// The series in words: "measured", "baseline", "target".
+    pub label: String,
+    /// In date order.
+    pub points: Vec<ChartPoint>,
+}
+
+/// What a series is, so writers can draw each kind its own way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeriesRole {
+    /// Values measured, up to the as-at date.
+    Actual,
+    /// The value the plan starts from.
+    Baseline,
+    /// The value to reach: one final target, or several points of a
+    /// trajectory (interim targets), drawn as a line through them.
+    Target,
+}
+
+/// A dated value: `value` places it on the chart, `text` is how the report
+/// writes it (at the precision reported, without the unit).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub date: NaiveDate,
+    pub value: f64,
+    pub text: String,
 }

@@ -82,6 +82,10 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
                 model.recommendation(r).delivering_milestones(&ctx.tree),
             ),
         ),
+        EntityRef::Budget(_) | EntityRef::Saving(_) | EntityRef::Cap(_) => {
+            let (what, steps) = crate::finance::report::explain(ctx, item);
+            (what, vec![steps_section(steps)])
+        }
     };
     let mut sections = sections;
     if let Some(first) = sections.first_mut() {
@@ -90,14 +94,21 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
         }
         first.intro.insert(0, what);
     }
-    let freshness = Freshness::of(model, ctx.settings, ctx.as_of, milestones_behind(ctx, item));
+    // Money has no update log of milestones: its explanation states no
+    // latest update.
+    let freshness = milestones_behind(ctx, item)
+        .map(|list| Freshness::of(model, ctx.settings, ctx.as_of, list));
+    let facts = match &freshness {
+        Some(f) => super::freshness::with_fact(ctx.facts(), f, ctx.as_of),
+        None => ctx.facts(),
+    };
     Document {
         kind: "explain".to_string(),
         title: format!("Explain {id}{}", mark(model, item)),
         as_at: ctx.as_of,
-        facts: super::freshness::with_fact(ctx.facts(), &freshness, ctx.as_of),
+        facts,
         sections,
-        freshness: Some(freshness),
+        freshness,
     }
 }
 
@@ -113,6 +124,9 @@ fn is_illustrative(model: &Model, item: EntityRef) -> bool {
             let r = model.recommendation(r);
             r.illustrative || r.response.as_ref().is_some_and(|x| x.illustrative)
         }
+        EntityRef::Budget(b) => model.budget(b).illustrative,
+        EntityRef::Saving(s) => model.saving(s).illustrative,
+        EntityRef::Cap(c) => model.cap(c).illustrative,
         _ => false,
     }
 }
@@ -128,8 +142,8 @@ fn mark(model: &Model, item: EntityRef) -> String {
 
 /// The milestones whose updates an explanation rests on: the milestone
 /// itself, those of the commitments a measure evidences, or every
-/// milestone counted in a rollup.
-fn milestones_behind(ctx: &Context, item: EntityRef) -> Vec<MilestoneIx> {
+/// milestone counted in a rollup; none for money.
+fn milestones_behind(ctx: &Context, item: EntityRef) -> Option<Vec<MilestoneIx>> {
     let model = ctx.model;
     let of_commitments = |keep: &dyn Fn(&Commitment) -> bool| -> Vec<MilestoneIx> {
         model
@@ -140,7 +154,7 @@ fn milestones_behind(ctx: &Context, item: EntityRef) -> Vec<MilestoneIx> {
             .flat_map(|(c, _)| ctx.tree.milestones[c].iter().copied())
             .collect()
     };
-    match item {
+    Some(match item {
         EntityRef::Milestone(m) => vec![m],
         EntityRef::Measure(m) => of_commitments(&|c| c.measures.contains(&m)),
         EntityRef::Commitment(c) => ctx.tree.milestones[c.index()].clone(),
@@ -152,7 +166,8 @@ fn milestones_behind(ctx: &Context, item: EntityRef) -> Vec<MilestoneIx> {
             .collect(),
         EntityRef::Owner(o) => ctx.graph.holdings(o).milestones,
         EntityRef::Recommendation(r) => model.recommendation(r).delivering_milestones(&ctx.tree),
-    }
+        EntityRef::Budget(_) | EntityRef::Saving(_) | EntityRef::Cap(_) => return None,
+    })
 }
 
 fn describe_milestone(ctx: &Context, ix: MilestoneIx) -> String {

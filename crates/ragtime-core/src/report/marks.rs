@@ -5,7 +5,7 @@
 //! says how much of a count is illustrative.
 
 use super::doc::*;
-use crate::model::{MilestoneIx, Model};
+use crate::model::{EntityRef, MilestoneIx, Model};
 use crate::rating::Ratings;
 
 /// Adds the legend to `section`'s notes when a row or a narrative in it is
@@ -19,6 +19,29 @@ pub(crate) fn legend(section: &mut Section) {
     if marked && !section.notes.iter().any(|n| n == ILLUSTRATIVE_LEGEND) {
         section.notes.push(ILLUSTRATIVE_LEGEND.to_string());
     }
+}
+
+/// Marks the rows of `section` whose `id` cell names a budget line, saving
+/// or cap marked `illustrative = true` (money tables are built from
+/// values, not items), and adds the legend if any is.
+pub(crate) fn mark_money(model: &Model, section: &mut Section) {
+    let Some(table) = section.table.as_mut() else {
+        return;
+    };
+    let Some(at) = table.columns.iter().position(|c| c.key == "id") else {
+        return;
+    };
+    for row in &mut table.rows {
+        if let Some(Cell::Text(id)) = row.cells.get(at) {
+            row.illustrative |= match model.lookup(id) {
+                Some(EntityRef::Budget(b)) => model.budget(b).illustrative,
+                Some(EntityRef::Saving(s)) => model.saving(s).illustrative,
+                Some(EntityRef::Cap(c)) => model.cap(c).illustrative,
+                _ => false,
+            };
+        }
+    }
+    legend(section);
 }
 
 /// `text` with the illustrative mark after it when `illustrative`: for a
@@ -65,11 +88,16 @@ pub(crate) fn count_note(
     milestones: impl IntoIterator<Item = MilestoneIx>,
 ) -> Option<String> {
     let (illustrative, counted) = illustrative_share(model, ratings, milestones);
+    share_note(illustrative, counted)
+}
+
+/// The note saying `illustrative` of the `counted` milestones are
+/// illustrative; `None` when none is.
+pub(crate) fn share_note(illustrative: u64, counted: u64) -> Option<String> {
     match (illustrative, counted) {
         (0, _) => None,
         (i, c) if i == c => Some(format!(
-            "Illustrative data: {} counted here {} marked illustrative (invented to make a \
-             realistic example, not taken from a source document).",
+            "Illustrative: {} counted here {} invented for the example.",
             if c == 1 {
                 "the 1 milestone".to_string()
             } else {
@@ -78,8 +106,7 @@ pub(crate) fn count_note(
             if c == 1 { "is" } else { "are" }
         )),
         (i, c) => Some(format!(
-            "Illustrative data: {i} of the {c} milestones counted here {} marked illustrative \
-             (invented to make a realistic example, not taken from a source document).",
+            "Illustrative: {i} of the {c} milestones counted here {} invented for the example.",
             if i == 1 { "is" } else { "are" }
         )),
     }
@@ -175,8 +202,7 @@ due = 2025-03-31
         let summary = crate::report::portfolio(&ctx, &scope, Default::default());
         assert!(
             summary.sections[0].notes.iter().any(|n| n
-                == "Illustrative data: 1 of the 2 milestones counted here is marked illustrative \
-                    (invented to make a realistic example, not taken from a source document)."),
+                == "Illustrative: 1 of the 2 milestones counted here is invented for the example."),
             "{:#?}",
             summary.sections[0].notes
         );

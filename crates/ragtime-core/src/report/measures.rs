@@ -58,7 +58,7 @@ pub fn measures_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
                 rows: list.iter().map(|&m| row(ctx, m)).collect(),
             }),
             notes: vec![note(ctx)],
-            chart: None,
+            chart: Some(sparklines(ctx, &list)),
             narratives: Vec::new(),
         });
     }
@@ -162,6 +162,61 @@ fn row(ctx: &Context, ix: MeasureIx) -> Row {
         ],
         illustrative: m.illustrative,
     }
+}
+
+/// A sparkline per measure: the values measured on or before the as-at
+/// date, with the baseline and the targets (interim and final, along the
+/// trajectory when one is declared) when the plan gives them.
+fn sparklines(ctx: &Context, list: &[MeasureIx]) -> Chart {
+    let point = |p: &Point| ChartPoint {
+        date: p.date,
+        value: p.value,
+        text: number(p.value),
+    };
+    let series = |role, label: &str, points: Vec<ChartPoint>| Series {
+        role,
+        label: label.to_string(),
+        points,
+    };
+    let lines = list
+        .iter()
+        .map(|&ix| {
+            let m = ctx.model.measure(ix);
+            let shown = ctx.ratings.measure(ix).latest.map_or(0, |i| i + 1);
+            let mut all = Vec::new();
+            // The targets in date order: interim ones, then the final one;
+            // a declared trajectory starts from the baseline.
+            let mut targets: Vec<ChartPoint> = Vec::new();
+            if m.trajectory.is_some() {
+                targets.extend(m.baseline.iter().map(point));
+            }
+            targets.extend(m.interim.iter().map(point));
+            targets.extend(m.target.iter().map(point));
+            if !targets.is_empty() {
+                let label = match (m.trajectory.is_some(), m.interim.is_empty()) {
+                    (true, _) => "trajectory",
+                    (false, true) => "target",
+                    (false, false) => "targets",
+                };
+                all.push(series(SeriesRole::Target, label, targets));
+            }
+            if let Some(b) = &m.baseline {
+                all.push(series(SeriesRole::Baseline, "baseline", vec![point(b)]));
+            }
+            let measured: Vec<ChartPoint> = m.actual[..shown].iter().map(point).collect();
+            if !measured.is_empty() {
+                all.push(series(SeriesRole::Actual, "measured", measured));
+            }
+            Sparkline {
+                id: m.id.clone(),
+                label: m.name.clone(),
+                unit: m.unit.clone(),
+                better: m.direction,
+                series: all,
+            }
+        })
+        .collect();
+    Chart::Sparklines { lines }
 }
 
 /// Which target is in force: "final target", "interim target (final 25

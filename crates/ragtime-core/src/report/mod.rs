@@ -14,6 +14,7 @@
 pub mod board;
 pub(crate) mod cells;
 pub mod changes;
+mod closed;
 mod context;
 pub mod doc;
 mod exceptions;
@@ -28,6 +29,7 @@ mod summary;
 
 pub use board::{PackDates, PackError, board_pack, next_meeting};
 pub use changes::{Change, ChangeKind, changes, changes_section};
+pub use closed::closed_section;
 pub use context::Context;
 pub use doc::*;
 pub use exceptions::{exceptions, exceptions_sections};

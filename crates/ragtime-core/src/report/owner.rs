@@ -37,6 +37,11 @@ pub struct Standing {
 /// complete, cancelled, or not yet added to the plan.
 pub fn standing(plans: &PlanSet, ix: MilestoneIx, opts: &OwnerOptions) -> Option<Standing> {
     let m = plans.model.milestone(ix);
+    // A closed strategy is no longer chased: its final position stands.
+    let strategy = plans.model.strategy(plans.model.strategy_of_milestone(ix));
+    if strategy.is_closed_at(opts.as_of) {
+        return None;
+    }
     let status = m.status_as_of(opts.as_of);
     if m.added > opts.as_of || matches!(status, Status::Complete | Status::Cancelled) {
         return None;
