@@ -298,6 +298,6 @@ fn the_plan_format_example_is_sound() {
     assert_eq!(run.code, 0, "{}", run.render());
     assert_eq!(
         run.stdout,
-        "ok: plan set is sound (1 file, 1 strategy, 1 commitment, 1 milestone, 1 recommendation)\n"
+        "ok: plan set is sound (1 file, 1 strategy, 1 commitment, 1 milestone, 1 narrative, 1 recommendation)\n"
     );
 }

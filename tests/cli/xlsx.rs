@@ -70,6 +70,10 @@ fn the_board_pack_holds_every_table_and_value() {
     let mut values = 0;
     for (section, name) in sections.iter().zip(&names[1..]) {
         let id = section["id"].as_str().unwrap();
+        // The executive summary is prose, with no table to compare.
+        if section["table"].is_null() {
+            continue;
+        }
         let range = book.worksheet_range(name).unwrap();
         // Every sheet says what it is and the date it is as at.
         assert_eq!(

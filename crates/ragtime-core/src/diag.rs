@@ -68,6 +68,9 @@ codes! {
     BadId = "E0106", Error, "An id with characters other than letters, digits, `-`, `_` and `.`.";
     BadValue = "E0107", Error, "A value outside what the key allows (percent over 100, unknown direction, ...).";
     NotFinite = "E0110", Error, "A number written as `nan` or `inf`, or too large to be a number.";
+    EmptyNarrative = "E0115", Error, "A narrative with no text.";
+    NarrativeItem = "E0116", Error, "A narrative on an item that is not a strategy or a priority.";
+    DuplicateNarrative = "E0117", Error, "Two narratives on one item with the same date.";
     DuplicateId = "E0201", Error, "Two items share an id (ids are unique across the whole plan set).";
     UnknownRef = "E0202", Error, "A reference to an id that no item has.";
     WrongKindRef = "E0203", Error, "A reference to an item of the wrong kind (a board where an owner is expected, ...).";
@@ -87,6 +90,7 @@ codes! {
     TargetOutsidePeriod = "E0411", Error, "A measure's target dated outside its strategy's period.";
     TrajectoryWithoutBaseline = "E0412", Error, "A trajectory with no baseline to start from.";
     InterimWithoutTarget = "E0413", Error, "Interim targets or a trajectory with no final `target`.";
+    NarrativeBeforeStart = "E0415", Error, "A narrative dated before its strategy starts.";
     NotSmart = "W0501", Warning, "A commitment with no milestones, or with no measure and no due date.";
     Unoverseen = "W0502", Warning, "A strategy that no board oversees.";
     UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
@@ -96,6 +100,8 @@ codes! {
     UnsafeText = "W0507", Warning, "Text with a control character or a bidirectional override, shown escaped.";
     LinkLoop = "W0508", Warning, "A symbolic link to a folder that holds it; it is not followed again.";
     TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
+    NarrativeAfterDate = "W0515", Warning, "A narrative dated after the date checked: reports as at that date leave it out.";
+    LongNarrative = "W0516", Warning, "A narrative longer than a board can read beside its table (over 200 words).";
     MoneyAsNumber = "E0601", Error, "An amount of money written as a number: money is text with its currency, so no figure is rounded.";
     BadAmount = "E0602", Error, "Text that is not an amount of money (`GBP 1.3m`, `GBP 368,000`), or an amount finer than a penny.";
     NegativeAmount = "E0603", Error, "A negative budget, forecast, actual, saving or cap: only a variance may be below zero.";

@@ -20,9 +20,11 @@ pub mod import_plan;
 pub mod load;
 pub mod measure;
 pub mod model;
+pub mod narrative;
 pub mod period;
 pub mod rating;
 pub mod raw;
+pub mod reach;
 pub mod recommendations;
 pub mod report;
 pub mod returns;
@@ -98,6 +100,9 @@ pub struct PlanSet {
     pub settings: settings::Settings,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
+    /// What each file contributes to, for reports made while a file they
+    /// do not draw on has problems ([`PlanSet::errors_for`]).
+    pub reach: reach::Reach,
     /// What was not checked, or not reported, because some files could
     /// not be read.
     pub held_back: stages::HeldBack,

@@ -2,7 +2,7 @@
 //! that markdown, CSV and HTML say the same thing the same way.
 
 use chrono::NaiveDate;
-use ragtime_core::report::{Cell, Column, Row, Trend};
+use ragtime_core::report::{Cell, Column, ILLUSTRATIVE_MARK, Narrative, Row, Trend};
 
 /// How a date cell is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +56,45 @@ pub fn with_unit(text: &str, unit: Option<&str>) -> String {
 pub fn aligned<'a>(columns: &[Column], row: &'a Row) -> impl Iterator<Item = &'a Cell> {
     const EMPTY: &Cell = &Cell::Empty;
     (0..columns.len()).map(move |i| row.cells.get(i).unwrap_or(EMPTY))
+}
+
+/// The column a row's mark is shown in: its id, or else its first.
+pub fn mark_column(columns: &[Column]) -> usize {
+    columns.iter().position(|c| c.key == "id").unwrap_or(0)
+}
+
+/// A cell's text as a row shows it: in the mark column of a marked row,
+/// with the row's mark after it.
+pub fn with_mark(text: String, row: &Row, columns: &[Column], index: usize) -> String {
+    match row.mark() {
+        Some(mark) if index == mark_column(columns) => format!("{text} {mark}"),
+        _ => text,
+    }
+}
+
+/// The line above a narrative's text: its byline, with the illustrative
+/// mark when it is marked.
+pub fn narrative_byline(n: &Narrative) -> String {
+    if n.illustrative {
+        format!("{} {ILLUSTRATIVE_MARK}", n.byline())
+    } else {
+        n.byline()
+    }
+}
+
+/// The sentence under an old narrative, if it is old.
+pub fn narrative_age(n: &Narrative) -> Option<String> {
+    n.old.as_ref().map(|old| format!("Old narrative: {old}."))
+}
+
+/// A narrative as plain paragraphs, for text output: the byline, the
+/// text, whether it is old, and an empty one to leave a blank line.
+pub fn narrative_paragraphs(n: &Narrative) -> Vec<String> {
+    let mut out = vec![format!("{}:", narrative_byline(n))];
+    out.push(normalise_newlines(n.text.trim()));
+    out.extend(narrative_age(n));
+    out.push(String::new());
+    out
 }
 
 /// Text with `\r\n` and lone `\r` made into `\n`, so writers see one kind

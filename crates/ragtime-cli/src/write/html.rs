@@ -25,7 +25,8 @@ use std::io::{self, Write};
 
 use minijinja::{Environment, Value};
 use ragtime_core::report::{
-    Align, Cell, Chart, Colour, Document, RowKind, Section, Sparkline, Table, Trend,
+    Align, Cell, Chart, Colour, Document, ILLUSTRATIVE_MARK, RowKind, Section, Sparkline, Table,
+    Trend,
 };
 use serde::Serialize;
 
@@ -184,6 +185,16 @@ struct SectionView<'a> {
     chart: Option<bars::BarsView<'a>>,
     /// The table has a trend chart on its rows: show the key.
     sparklines: bool,
+    narratives: Vec<NarrativeView>,
+}
+
+#[derive(Serialize)]
+struct NarrativeView {
+    byline: String,
+    /// The illustrative mark, when it is marked.
+    mark: Option<&'static str>,
+    text: String,
+    age: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -219,6 +230,8 @@ struct CellView {
     rag: Option<RagView>,
     trend: Option<TrendView>,
     spark: Option<SparklineView>,
+    /// The row's illustrative mark, shown after this cell's text.
+    mark: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -342,6 +355,16 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
             _ => None,
         },
         sparklines: sparklines.is_some() && s.table.is_some(),
+        narratives: s
+            .narratives
+            .iter()
+            .map(|n| NarrativeView {
+                byline: n.byline(),
+                mark: n.illustrative.then_some(ILLUSTRATIVE_MARK),
+                text: cells::normalise_newlines(n.text.trim()),
+                age: cells::narrative_age(n),
+            })
+            .collect(),
         anchor,
     }
 }
@@ -359,9 +382,14 @@ fn table<'a>(t: &'a Table, sparklines: Option<&'a [Sparkline]>, anchor: &str) ->
         if row.kind == RowKind::Group || bodies.is_empty() {
             bodies.push(Vec::new());
         }
+        let marked = cells::mark_column(&t.columns);
         let mut cells: Vec<CellView> = cells::aligned(&t.columns, row)
             .zip(&t.columns)
-            .map(|(c, col)| cell(c, col.align == Align::Right, col.key == "id"))
+            .enumerate()
+            .map(|(i, (c, col))| CellView {
+                mark: row.mark().filter(|_| i == marked),
+                ..cell(c, col.align == Align::Right, col.key == "id")
+            })
             .collect();
         // The trend chart goes below the words of the row's first text
         // cell that is not an id (the measure's name), where it costs no
@@ -467,6 +495,7 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
         rag: None,
         trend: None,
         spark: None,
+        mark: None,
     };
     match c {
         Cell::Rag(r) => {

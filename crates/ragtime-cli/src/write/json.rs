@@ -34,6 +34,12 @@ pub struct DocumentJson<'a> {
     /// The date the report is as at, `YYYY-MM-DD`.
     #[schemars(extend("format" = "date"))]
     pub as_at: String,
+    /// The date of the latest update in the report's scope (the latest
+    /// entry of a milestone's update log on or before the as-at date),
+    /// `YYYY-MM-DD`; `null` when there is none, or the report does not
+    /// say.
+    #[schemars(extend("format" = "date"))]
+    pub latest_update: Option<String>,
     /// Short facts shown under the title, in order.
     pub facts: Vec<FactJson<'a>>,
     pub sections: Vec<SectionJson<'a>>,
@@ -58,6 +64,33 @@ pub struct SectionJson<'a> {
     /// Paragraphs after the table.
     pub notes: &'a [String],
     pub chart: Option<ChartJson<'a>>,
+    /// Lead officers' narratives on the items the table shows, in order:
+    /// the strategy's first, then its priorities'.
+    pub narratives: Vec<NarrativeJson<'a>>,
+}
+
+/// A lead officer's dated narrative on a strategy or a priority.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Narrative")]
+pub struct NarrativeJson<'a> {
+    /// The id of the strategy or priority it comments on.
+    pub item: &'a str,
+    /// The item's title.
+    pub name: &'a str,
+    /// The date it speaks as at, `YYYY-MM-DD`.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    /// The owner id of who wrote it.
+    pub by: &'a str,
+    /// That owner's role.
+    pub by_role: &'a str,
+    pub text: &'a str,
+    /// Marked `illustrative = true` in the plans: invented for an example,
+    /// not taken from a source document.
+    pub illustrative: bool,
+    /// Why it is old, when it is older than the staleness window at the
+    /// as-at date; `null` otherwise.
+    pub old: Option<&'a str>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -89,6 +122,9 @@ pub enum AlignJson {
 #[schemars(rename = "Row")]
 pub struct RowJson<'a> {
     pub kind: RowKindJson,
+    /// The row's item is marked `illustrative = true` in the plans:
+    /// invented for an example, not taken from a source document.
+    pub illustrative: bool,
     /// One entry per column, keyed by the column's key, in column order;
     /// `null` for an empty cell.
     #[schemars(with = "BTreeMap<String, Option<CellJson<'static>>>")]
@@ -370,6 +406,10 @@ impl<'a> DocumentJson<'a> {
             kind: &doc.kind,
             title: &doc.title,
             as_at: doc.as_at.format("%Y-%m-%d").to_string(),
+            latest_update: doc
+                .freshness
+                .and_then(|f| f.latest_update)
+                .map(|d| d.format("%Y-%m-%d").to_string()),
             facts: doc
                 .facts
                 .iter()
@@ -409,6 +449,20 @@ fn section(s: &Section) -> SectionJson<'_> {
                 lines: lines.iter().map(sparkline).collect(),
             },
         }),
+        narratives: s
+            .narratives
+            .iter()
+            .map(|n| NarrativeJson {
+                item: &n.item,
+                name: &n.name,
+                date: n.date.format("%Y-%m-%d").to_string(),
+                by: &n.by_id,
+                by_role: &n.by,
+                text: &n.text,
+                illustrative: n.illustrative,
+                old: n.old.as_deref(),
+            })
+            .collect(),
     }
 }
 
@@ -464,6 +518,7 @@ fn table(t: &Table) -> TableJson<'_> {
                     RowKind::Group => RowKindJson::Group,
                     RowKind::Total => RowKindJson::Total,
                 },
+                illustrative: r.illustrative,
                 cells: RowCells {
                     columns: &t.columns,
                     row: r,

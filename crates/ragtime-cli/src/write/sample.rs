@@ -48,7 +48,11 @@ fn col(key: &str, heading: &str, align: Align) -> Column {
 }
 
 fn row(kind: RowKind, cells: Vec<Cell>) -> Row {
-    Row { kind, cells }
+    Row {
+        kind,
+        cells,
+        illustrative: false,
+    }
 }
 
 fn sparkline(
@@ -97,6 +101,7 @@ fn section(id: &str, heading: &str) -> Section {
         table: None,
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -279,6 +284,33 @@ pub fn board_pack() -> Document {
     progress.notes.push(
         "A flagged rating differs from what the owner reported; the reason is given.".to_string(),
     );
+    progress.narratives = vec![
+        Narrative {
+            item: "CPS".to_string(),
+            name: "Corporate Parenting Strategy 2025-2027".to_string(),
+            date: date(2025, 9, 30),
+            by_id: "dcs".to_string(),
+            by: "Director of Children's Services".to_string(),
+            text: "Recruitment of foster carers is behind plan.\nThe second campaign starts in October."
+                .to_string(),
+            illustrative: true,
+            old: None,
+        },
+        Narrative {
+            item: "CPS-P2".to_string(),
+            name: "Health and wellbeing".to_string(),
+            date: date(2025, 3, 31),
+            by_id: "designated-nurse".to_string(),
+            by: "Designated Nurse for Children in Care".to_string(),
+            text: "Health assessments are on time.".to_string(),
+            illustrative: false,
+            old: Some(
+                "written 183 days before the as-at date; older than the 92-day staleness window"
+                    .to_string(),
+            ),
+        },
+    ];
+    progress.notes.push(ILLUSTRATIVE_LEGEND.to_string());
 
     let mut exceptions = section("exceptions", "Exceptions: red and amber");
     exceptions.intro.push(
@@ -308,20 +340,24 @@ pub fn board_pack() -> Document {
                     Cell::Date(date(2025, 9, 1)),
                 ],
             ),
-            row(
-                Item,
-                vec![
-                    text("CPS-P1-C1-M1 Launch the foster carer recruitment campaign"),
-                    text("Head of Fostering"),
-                    Cell::Status(Status::AtRisk),
-                    rag(Colour::Amber),
-                    text("Two carers withdrew."),
-                    text("Second campaign in September."),
-                    Cell::Date(date(2025, 9, 30)),
-                ],
-            ),
+            Row {
+                illustrative: true,
+                ..row(
+                    Item,
+                    vec![
+                        text("CPS-P1-C1-M1 Launch the foster carer recruitment campaign"),
+                        text("Head of Fostering"),
+                        Cell::Status(Status::AtRisk),
+                        rag(Colour::Amber),
+                        text("Two carers withdrew."),
+                        text("Second campaign in September."),
+                        Cell::Date(date(2025, 9, 30)),
+                    ],
+                )
+            },
         ],
     });
+    exceptions.notes.push(ILLUSTRATIVE_LEGEND.to_string());
 
     let mut measures = section("measures", "Measures against target");
     measures.table = Some(Table {
@@ -522,11 +558,20 @@ pub fn board_pack() -> Document {
         facts: vec![
             ("Board".to_string(), "Corporate Parenting Board".to_string()),
             ("Period".to_string(), "2025/26 Q2".to_string()),
+            (
+                "Latest update".to_string(),
+                "2025-09-26 (4 days before the as-at date)".to_string(),
+            ),
             ("Changes since".to_string(), "30 June 2025".to_string()),
         ],
         sections: vec![
             summary, progress, exceptions, measures, changes, colours, due,
         ],
+        freshness: Some(Freshness {
+            latest_update: Some(date(2025, 9, 26)),
+            open_work: true,
+            stale_after_days: 92,
+        }),
     }
 }
 
@@ -581,8 +626,9 @@ pub fn hostile() -> Document {
     rows.push(Row {
         kind: RowKind::Group,
         cells: vec![text(&format!("Group {SCRIPT}")), Cell::Empty, Cell::Empty],
+        illustrative: false,
     });
-    for n in nasty {
+    for (i, n) in nasty.iter().enumerate() {
         rows.push(Row {
             kind: RowKind::Item,
             cells: vec![
@@ -590,6 +636,8 @@ pub fn hostile() -> Document {
                 number("-3.5", Some(n)),
                 flagged(Colour::AmberRed, n),
             ],
+            // Every other row carries the illustrative mark after its text.
+            illustrative: i % 2 == 0,
         });
     }
     let every_kind = vec![
@@ -625,6 +673,7 @@ pub fn hostile() -> Document {
                 Cell::Trend(trend),
                 rag(colour),
             ],
+            illustrative: false,
         });
     }
     rows.push(Row {
@@ -635,10 +684,12 @@ pub fn hostile() -> Document {
             Cell::Empty,
             text("dropped"),
         ],
+        illustrative: false,
     });
     rows.push(Row {
         kind: RowKind::Total,
         cells: vec![text("Total =SUM(A1)")],
+        illustrative: false,
     });
 
     let mut s = section("hostile", &format!("Heading {SCRIPT} | =1+1"));
@@ -654,6 +705,20 @@ pub fn hostile() -> Document {
         rows,
     });
     s.notes.push(format!("A note with {SCRIPT} in it."));
+    s.narratives = nasty
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Narrative {
+            item: format!("ID {n}"),
+            name: format!("Name {n}"),
+            date: date(2025, 9, 30),
+            by_id: format!("by {n}"),
+            by: format!("Role {n}"),
+            text: format!("{n}\n- a list?\n# a heading?\n> a quote?"),
+            illustrative: i % 2 == 1,
+            old: (i % 3 == 0).then(|| format!("old {n}")),
+        })
+        .collect();
     s.chart = Some(Chart::StackedBars {
         bars: vec![
             Bar {
@@ -679,6 +744,7 @@ pub fn hostile() -> Document {
         rows: vec![Row {
             kind: RowKind::Item,
             cells: vec![Cell::Count(1)],
+            illustrative: false,
         }],
     });
     // A trend chart whose every word is hostile, found by a hostile id.
@@ -688,6 +754,7 @@ pub fn hostile() -> Document {
         rows: vec![Row {
             kind: RowKind::Item,
             cells: vec![text(SCRIPT)],
+            illustrative: false,
         }],
     });
     trends.chart = Some(Chart::Sparklines {
@@ -715,6 +782,7 @@ pub fn hostile() -> Document {
         rows: vec![Row {
             kind: RowKind::Item,
             cells: every_kind,
+            illustrative: false,
         }],
     });
 
@@ -727,5 +795,6 @@ pub fn hostile() -> Document {
             (format!("Fact {SCRIPT}"), "a | b\nc".to_string()),
         ],
         sections: vec![s, kinds, traversal, trends, empty],
+        freshness: None,
     }
 }

@@ -7,6 +7,7 @@
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use super::marks;
 use crate::measure::{PointKind, TargetBasis};
 use crate::model::*;
 use crate::rating::{freshness_text, number};
@@ -14,7 +15,7 @@ use crate::rollup::Scope;
 
 /// The measures of `scope` as a whole document.
 pub fn measures(ctx: &Context, scope: &Scope) -> Document {
-    let mut facts = ctx.facts();
+    let (mut facts, freshness) = ctx.facts_for(scope);
     facts.push((
         "Compared with".to_string(),
         format!(
@@ -31,6 +32,7 @@ pub fn measures(ctx: &Context, scope: &Scope) -> Document {
         as_at: ctx.as_of,
         facts,
         sections: measures_sections(ctx, scope),
+        freshness: Some(freshness),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn measures_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
             }),
             notes: vec![note(ctx)],
             chart: Some(sparklines(ctx, &list)),
+            narratives: Vec::new(),
         });
     }
     if sections.is_empty() {
@@ -70,8 +73,10 @@ pub fn measures_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
             }),
             notes: Vec::new(),
             chart: None,
+            narratives: Vec::new(),
         });
     }
+    sections.iter_mut().for_each(marks::legend);
     sections
 }
 
@@ -155,6 +160,7 @@ fn row(ctx: &Context, ix: MeasureIx) -> Row {
                 text(comparators)
             },
         ],
+        illustrative: m.illustrative,
     }
 }
 

@@ -19,10 +19,13 @@ mod context;
 pub mod doc;
 mod exceptions;
 mod explain;
+pub(crate) mod freshness;
+pub(crate) mod marks;
 mod measures;
 pub mod owner;
 mod portfolio;
 mod progress;
+mod summary;
 
 pub use board::{PackDates, PackError, board_pack, next_meeting};
 pub use changes::{Change, ChangeKind, changes, changes_section};
@@ -34,3 +37,4 @@ pub use explain::explain;
 pub use measures::{measures, measures_sections};
 pub use portfolio::{Breakdown, portfolio, portfolio_section};
 pub use progress::{progress, progress_sections};
+pub use summary::{MAX_CHANGES_NAMED, MAX_RED_NAMED, executive_summary};

@@ -14,6 +14,7 @@ use ragtime_core::report::{Cell, Table};
 use super::cell::{Markers, cell_text};
 use super::text;
 use crate::write::cells::aligned;
+use crate::write::cells::with_mark;
 
 /// Spaces between two columns of the grid.
 pub const GAP: usize = 2;
@@ -65,8 +66,8 @@ impl Measure {
             .collect();
         let mut markers = Markers::default();
         for row in &table.rows {
-            for (m, cell) in all.iter_mut().zip(aligned(&table.columns, row)) {
-                let t = cell_text(cell, &mut markers);
+            for (i, (m, cell)) in all.iter_mut().zip(aligned(&table.columns, row)).enumerate() {
+                let t = with_mark(cell_text(cell, &mut markers), row, &table.columns, i);
                 if t.is_empty() {
                     continue;
                 }
@@ -380,10 +381,12 @@ mod tests {
                         Cell::Count(92),
                         text("Pilot running, two placements found, a third in view."),
                     ],
+                    illustrative: false,
                 },
                 Row {
                     kind: RowKind::Total,
                     cells: vec![Cell::Empty, text("Total"), Cell::Empty, Cell::Count(92)],
+                    illustrative: false,
                 },
             ],
         }

@@ -172,6 +172,7 @@ fn table() -> impl Strategy<Value = Table> {
                 Row {
                     kind,
                     cells: std::iter::once(key).chain(rest).collect(),
+                    illustrative: false,
                 }
             });
         (columns, prop::collection::vec(row, 0..8)).prop_map(|(mut columns, rows)| {
@@ -195,6 +196,7 @@ fn document() -> impl Strategy<Value = Document> {
             table,
             notes,
             chart: None,
+            narratives: Vec::new(),
         });
     (
         prose(),
@@ -207,6 +209,7 @@ fn document() -> impl Strategy<Value = Document> {
             as_at: NaiveDate::from_ymd_opt(2025, 9, 30).expect("a date"),
             facts,
             sections,
+            freshness: None,
         })
 }
 
@@ -273,7 +276,9 @@ proptest! {
                 table: Some(table.clone()),
                 notes: Vec::new(),
                 chart: None,
+                narratives: Vec::new(),
             }],
+            freshness: None,
         };
         let out = render(&doc, None, false);
         let breaks = |s: &str| s.matches('\n').count();

@@ -1,7 +1,9 @@
 //! Excel workbooks (`.xlsx`): a contents sheet with the report's facts,
-//! then one sheet per section, its table under a frozen header row with
-//! filters, RAG cells filled with the scale's colours and the rating in
-//! words, and the as-at date on every sheet.
+//! then one sheet per section, its narratives above its table, the table
+//! under a frozen header row with filters and a last `Illustrative` column
+//! (`yes` for a row whose item is invented for an example), RAG cells
+//! filled with the scale's colours and the rating in words, and the as-at
+//! date on every sheet.
 //!
 //! Like every writer this lays a [`Document`] out and computes nothing:
 //! counts and dates are written as numbers and dates so a spreadsheet can
@@ -138,10 +140,21 @@ fn section_sheet(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     // Rows above the table: title, heading, as at, a blank, the intro and
-    // a blank before the header.
+    // the narratives, and a blank before the header.
+    let intro: Vec<String> = section
+        .intro
+        .iter()
+        .cloned()
+        .chain(
+            section
+                .narratives
+                .iter()
+                .flat_map(cells::narrative_paragraphs)
+                .filter(|p| !p.is_empty()),
+        )
+        .collect();
     let intro_row = 4;
-    let header_row =
-        intro_row + len_u32(section.intro.len()) + u32::from(!section.intro.is_empty());
+    let header_row = intro_row + len_u32(intro.len()) + u32::from(!intro.is_empty());
     let mut row = header_row;
     if let Some(table) = &section.table {
         row = write_table(sheet, header_row, table, styles)?;
@@ -155,7 +168,7 @@ fn section_sheet(
         print_setup(sheet, Some(header_row))?;
         if !table.columns.is_empty() {
             let last_row = (row - 1).max(header_row);
-            sheet.autofilter(header_row, 0, last_row, col_u16(table.columns.len() - 1))?;
+            sheet.autofilter(header_row, 0, last_row, col_u16(table.columns.len()))?;
         }
         row += 1;
     }
@@ -172,7 +185,7 @@ fn section_sheet(
         last: col_u16(widths.len().saturating_sub(1)),
         width: widths.iter().sum::<f64>().max(PROSE_WIDTH),
     };
-    for (i, p) in section.intro.iter().enumerate() {
+    for (i, p) in intro.iter().enumerate() {
         paragraph(sheet, intro_row + len_u32(i), p, &span, styles)?;
     }
     for p in &section.notes {
@@ -212,12 +225,16 @@ fn paragraph(
     Ok(())
 }
 
+/// The heading of the last column, saying whether a row's item is
+/// invented for an example.
+const ILLUSTRATIVE: &str = "Illustrative";
+
 /// Each column's width in characters: its longest cell or heading as the
 /// report shows it, with a little room, and at most [`COLUMN_MAX`] (longer
-/// text wraps).
+/// text wraps); then the illustrative column's.
 fn widths(table: &Table) -> Vec<f64> {
     let cap = COLUMN_MAX;
-    table
+    let mut widths: Vec<f64> = table
         .columns
         .iter()
         .enumerate()
@@ -232,7 +249,11 @@ fn widths(table: &Table) -> Vec<f64> {
                 .unwrap_or(0);
             (longest as f64 + 2.0).min(cap)
         })
-        .collect()
+        .collect();
+    if !table.columns.is_empty() {
+        widths.push(ILLUSTRATIVE.len() as f64 + 2.0);
+    }
+    widths
 }
 
 /// The header at `header_row` and the rows below it; the row after the
@@ -250,6 +271,10 @@ fn write_table(
         };
         sheet.write_string_with_format(header_row, col_u16(c), &column.heading, format)?;
     }
+    let marked = col_u16(table.columns.len());
+    if !table.columns.is_empty() {
+        sheet.write_string_with_format(header_row, marked, ILLUSTRATIVE, &styles.header)?;
+    }
     let widths = widths(table);
     let mut row = header_row + 1;
     for r in &table.rows {
@@ -259,6 +284,9 @@ fn write_table(
             if let Cell::Text(text) = cell {
                 tallest = tallest.max(lines(text, widths[c]));
             }
+        }
+        if !table.columns.is_empty() {
+            sheet.write_string(row, marked, if r.illustrative { "yes" } else { "no" })?;
         }
         // Spreadsheet programs do not all grow a row to its wrapped text.
         if tallest > 1 {
