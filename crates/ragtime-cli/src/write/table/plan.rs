@@ -75,7 +75,13 @@ impl Measure {
                 m.widest = m.widest.max(text::widest_line(&t));
                 m.word = m.word.max(text::widest_whole_word(&t));
                 if text::has_words(&t) {
-                    m.wraps |= matches!(cell, Cell::Text(_) | Cell::Number { .. });
+                    m.wraps |= matches!(
+                        cell,
+                        Cell::Text(_)
+                            | Cell::Number { .. }
+                            | Cell::Measured { .. }
+                            | Cell::TargetDate { .. }
+                    );
                     m.prose |= matches!(cell, Cell::Text(_));
                 }
                 m.headline |= matches!(cell, Cell::Rag(_) | Cell::Percent(_));
