@@ -200,7 +200,7 @@ const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 /// The shipped board packs, as at the end of 2025/26 Q2, and the most A4
 /// pages each may print on: the limits the packs were first set, which
-/// they must keep as parts are added. They print on 11 and 16 pages.
+/// they must keep as parts are added. They print on 11 and 15 pages.
 const PACKS: [(&str, usize); 2] = [("cpb", 12), ("cabinet", 18)];
 
 /// Runs a poppler tool and returns its standard output.

@@ -26,12 +26,14 @@ pub fn measures(ctx: &Context, scope: &Scope) -> Document {
             ctx.quarter.year_earlier()
         ),
     ));
+    let mut sections = measures_sections(ctx, scope);
+    super::notes::say_once(&mut sections);
     Document {
         kind: "measures".to_string(),
         title: "Measures".to_string(),
         as_at: ctx.as_of,
         facts,
-        sections: measures_sections(ctx, scope),
+        sections,
         freshness: Some(freshness),
     }
 }
