@@ -88,7 +88,8 @@ struct PrintCss {
     margin_side: String,
     table: String,
     flag: String,
-    sideways: String,
+    /// Above and below a heading set sideways.
+    sideways_padding: String,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -120,14 +121,19 @@ impl Print {
             // 2.5pt each side and the border, with a little to spare.
             padding_pt: 6.5,
             pill_pt: 7.0,
-            // The template's `th.sideways` height less its padding.
-            sideways_pt: SIDEWAYS_PT - 4.0,
+            // Each table's own: see `fit::sideways_height`.
+            sideways_pt: SIDEWAYS_LEAST_PT,
         }
     }
 }
 
-/// The height of the heading row where headings are set sideways.
-const SIDEWAYS_PT: f64 = 34.0;
+/// The least height of a heading set sideways, padding not counted: a
+/// table's heading row is as tall as the longest word set sideways in it
+/// (`fit::sideways_height`), and no shorter than this.
+const SIDEWAYS_LEAST_PT: f64 = 20.0;
+/// A sideways heading's padding, top and bottom together: the template's
+/// `th.sideways` padding.
+const SIDEWAYS_PADDING_PT: f64 = 4.0;
 
 /// A sparkline's printed size: it sits in a table cell.
 const SPARK_WIDTH_PT: f64 = 52.0;
@@ -245,7 +251,7 @@ fn page(doc: &Document) -> Page<'_> {
             margin_side: format!("{}mm", css_number(PRINT.margin_side_mm)),
             table: format!("{}pt", css_number(PRINT.table_pt)),
             flag: format!("{}pt", css_number(PRINT.flag_pt)),
-            sideways: format!("{}pt", css_number(SIDEWAYS_PT)),
+            sideways_padding: format!("{}pt", css_number(SIDEWAYS_PADDING_PT / 2.0)),
         },
         facts: doc
             .facts

@@ -60,6 +60,23 @@ pub struct Page {
     pub sideways_pt: f64,
 }
 
+/// How much wider a heading prints than [`Face::width`] makes it: the real
+/// bold narrow faces run a little wider than Arial's widths scaled, and a
+/// word set sideways must not be broken.
+const HEADING_SLACK: f64 = 1.08;
+
+/// The height a table's headings set sideways need, in points, their
+/// padding not counted: the longest word of any of them, so that none is
+/// broken, and at least `least_pt`; `None` when none is set sideways.
+pub fn sideways_height(face: Face, headings: &[Heading<'_>], least_pt: f64) -> Option<f64> {
+    headings
+        .iter()
+        .filter(|h| h.sideways)
+        .map(|h| longest_word(face, h.text) * HEADING_SLACK)
+        .reduce(f64::max)
+        .map(|longest| longest.max(least_pt))
+}
+
 /// How many slices the page's width is shared out in.
 const SLICES: usize = 120;
 
@@ -455,6 +472,31 @@ mod tests {
         );
         assert_eq!(line_count(p.body, "one\ntwo", 1000.0), 2);
         assert_eq!(height(&p, Content::Words(""), 1000.0), 1.0);
+    }
+
+    /// The bug: the summary's "Milestones" heading, set sideways in a
+    /// heading row of a fixed height, printed broken as "Milestone" and
+    /// "s". The row is now as tall as the longest word set sideways.
+    #[test]
+    fn a_sideways_heading_row_holds_its_longest_word() {
+        let p = page(500.0);
+        let sideways = |text| Heading {
+            text,
+            sideways: true,
+        };
+        let headings = [
+            heading("Strategy with a long name"),
+            sideways("Milestones"),
+            sideways("Not on target"),
+        ];
+        let height = sideways_height(p.heading, &headings, 10.0).unwrap();
+        assert!(height >= p.heading.width("Milestones"), "{height}");
+        assert!(height < p.heading.width("Not on target"), "{height}");
+        assert_eq!(
+            sideways_height(p.heading, &[sideways("%")], 10.0),
+            Some(10.0)
+        );
+        assert_eq!(sideways_height(p.heading, &headings[..1], 10.0), None);
     }
 
     #[test]

@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use super::fit::{self, Content};
 use super::sparkline::{self, SparklineView};
-use super::{PRINT, SPARK_LINES, SPARK_WIDTH_PT, swatch};
+use super::{
+    PRINT, SIDEWAYS_LEAST_PT, SIDEWAYS_PADDING_PT, SPARK_LINES, SPARK_WIDTH_PT, css_number, swatch,
+};
 use crate::write::cells::{self, DateStyle};
 
 #[derive(Serialize)]
@@ -20,6 +22,9 @@ pub(super) struct TableView<'a> {
     /// Rows split into `<tbody>`s, a new one at each group heading, so a
     /// group's heading cell can scope its rows.
     bodies: Vec<Vec<RowView>>,
+    /// The height of the heading row in print, as CSS, when some heading
+    /// is set sideways: `35.4pt`.
+    sideways: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -188,8 +193,12 @@ pub(super) fn table<'a>(
             },
         );
     }
-    fit_columns(&mut columns, &bodies);
-    TableView { columns, bodies }
+    let sideways = fit_columns(&mut columns, &bodies);
+    TableView {
+        columns,
+        bodies,
+        sideways,
+    }
 }
 
 /// Where a table's trend charts go, and which row each belongs to.
@@ -213,8 +222,10 @@ impl Charts<'_> {
     }
 }
 
-/// Sets each column's share of the printed width from what its cells say.
-fn fit_columns(columns: &mut [ColumnView<'_>], bodies: &[Vec<RowView>]) {
+/// Sets each column's share of the printed width from what its cells say;
+/// returns the height of the heading row in print, as CSS, when some
+/// heading is set sideways.
+fn fit_columns(columns: &mut [ColumnView<'_>], bodies: &[Vec<RowView>]) -> Option<String> {
     let headings: Vec<fit::Heading<'_>> = columns
         .iter()
         .map(|c| fit::Heading {
@@ -227,10 +238,14 @@ fn fit_columns(columns: &mut [ColumnView<'_>], bodies: &[Vec<RowView>]) {
         .flatten()
         .map(|r| r.cells.iter().map(content).collect())
         .collect();
-    let shares = fit::shares(&PRINT.fit_page(), &headings, &rows);
+    let mut page = PRINT.fit_page();
+    let sideways = fit::sideways_height(page.heading, &headings, SIDEWAYS_LEAST_PT);
+    page.sideways_pt = sideways.unwrap_or(SIDEWAYS_LEAST_PT);
+    let shares = fit::shares(&page, &headings, &rows);
     for (column, share) in columns.iter_mut().zip(shares) {
         column.width = format!("{:.1}%", share * 100.0);
     }
+    sideways.map(|h| format!("{}pt", css_number(h + SIDEWAYS_PADDING_PT)))
 }
 
 fn content(c: &CellView) -> Content<'_> {
