@@ -40,8 +40,8 @@ pub struct Measure {
     pub widest: usize,
     /// The widest word that must stay whole.
     pub word: usize,
-    /// Some cell is text or a figure with a unit, of more than one word,
-    /// which may wrap.
+    /// Some cell is text or a figure with a unit, of more than one word or
+    /// of a word longer than any id, which may wrap.
     pub wraps: bool,
     /// Some cell is text of more than one word: under a row, it gets lines
     /// of its own.
@@ -74,7 +74,9 @@ impl Measure {
                 m.filled = true;
                 m.widest = m.widest.max(text::widest_line(&t));
                 m.word = m.word.max(text::widest_whole_word(&t));
-                if text::has_words(&t) {
+                // A word longer than any id is broken where the line ends
+                // (`text::wrap`), so one such word wraps like several.
+                if text::has_words(&t) || text::widest_line(&t) > text::WHOLE_WORD {
                     m.wraps |= matches!(
                         cell,
                         Cell::Text(_)

@@ -336,3 +336,47 @@ proptest! {
         prop_assert_eq!(rules[2] - rules[1] - 1, row_lines, "{}", out);
     }
 }
+
+/// Regression: a table whose id column is empty (a total row only) and
+/// whose text column holds one word longer than any id (a web address)
+/// was written at that word's width, 66 columns at a width of 40: a word
+/// that is broken where the line ends wraps like several words.
+#[test]
+fn one_word_longer_than_any_id_wraps_to_the_width() {
+    let long = "abcdefgh-ijklmnop-qrstuvwx-yzabcdef-ghijklmn-opqrstuv-wxyzabcd-efg";
+    let column = |key: &str, heading: &str| Column {
+        key: key.into(),
+        heading: heading.into(),
+        align: Align::Left,
+    };
+    let table = Table {
+        columns: vec![column("id", "Id"), column("text", "Text")],
+        rows: vec![Row {
+            kind: RowKind::Total,
+            cells: vec![Cell::Empty, Cell::Text(long.into())],
+            illustrative: false,
+        }],
+    };
+    let doc = Document {
+        kind: "any".to_string(),
+        title: "T".to_string(),
+        as_at: NaiveDate::from_ymd_opt(2025, 9, 30).expect("a date"),
+        facts: Vec::new(),
+        sections: vec![Section {
+            id: "s".into(),
+            heading: "S".into(),
+            intro: Vec::new(),
+            table: Some(table),
+            notes: Vec::new(),
+            chart: None,
+            narratives: Vec::new(),
+        }],
+        freshness: None,
+    };
+    let out = render(&doc, Some(40), false);
+    assert_fits(&out, 40);
+    assert!(
+        out.contains("abcdefgh-ijklmnop-qrstuvwx-yzabcdef-ghij\nklmn-"),
+        "{out}"
+    );
+}
