@@ -62,6 +62,24 @@ struct CellView {
     /// where the target comes from (shown instead of `text`), and the
     /// directions of travel as `fit` measures them (shown as `trends`).
     lines: Vec<String>,
+    /// The text as `fit` measures it: with the mark after it, which prints
+    /// on the same line.
+    #[serde(skip)]
+    measured: String,
+}
+
+impl CellView {
+    /// The cell with the row's illustrative mark after its text.
+    fn marked(self, mark: Option<&'static str>) -> CellView {
+        match mark {
+            Some(mark) => CellView {
+                measured: format!("{} {mark}", self.text),
+                mark: Some(mark),
+                ..self
+            },
+            None => self,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -139,9 +157,9 @@ pub(super) fn table<'a>(
         let mut cells: Vec<CellView> = cells::aligned(&t.columns, row)
             .zip(&t.columns)
             .enumerate()
-            .map(|(i, (c, col))| CellView {
-                mark: row.mark().filter(|_| i == marked),
-                ..cell(c, col.align == Align::Right, col.key == "id")
+            .map(|(i, (c, col))| {
+                cell(c, col.align == Align::Right, col.key == "id")
+                    .marked(row.mark().filter(|_| i == marked))
             })
             .collect();
         if let Some(charts) = &charts {
@@ -262,9 +280,9 @@ fn content(c: &CellView) -> Content<'_> {
             lines: SPARK_LINES,
         }
     } else if c.class.contains("date") || c.class.contains("id") {
-        Content::Line(&c.text)
+        Content::Line(&c.measured)
     } else {
-        Content::Words(&c.text)
+        Content::Words(&c.measured)
     }
 }
 
@@ -289,6 +307,7 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
         spark: None,
         mark: None,
         lines: Vec::new(),
+        measured: String::new(),
     };
     match c {
         Cell::Rag(r) => {
@@ -333,5 +352,47 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
     if !view.trends.is_empty() {
         view.lines = view.trends.iter().map(TrendView::text).collect();
     }
+    view.measured = view.text.clone();
     view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ragtime_core::report::{Column, ILLUSTRATIVE_MARK};
+
+    fn col(key: &str, heading: &str) -> Column {
+        Column {
+            key: key.to_string(),
+            heading: heading.to_string(),
+            align: Align::Left,
+        }
+    }
+
+    /// The bug: the illustrative mark after an id was not measured, so a
+    /// long marked id ("CPS-P2-C10-M3 †") ran into the column beside it.
+    #[test]
+    fn an_id_column_is_wide_enough_for_the_mark_after_it() {
+        let id = "CPS-P2-C10-M3";
+        let table = Table {
+            columns: vec![col("id", "Id"), col("title", "Milestone")],
+            rows: vec![Row {
+                kind: RowKind::Item,
+                cells: vec![
+                    Cell::Text(id.to_string()),
+                    Cell::Text("Data sharing agreement with GP practices ".repeat(4)),
+                ],
+                illustrative: true,
+            }],
+        };
+        let view = super::table(&table, None, "s1");
+        let share: f64 = view.columns[0].width.trim_end_matches('%').parse().unwrap();
+        let page = PRINT.fit_page();
+        let needed = page.body.width(&format!("{id} {ILLUSTRATIVE_MARK}")) + page.padding_pt;
+        assert!(
+            share / 100.0 * page.width_pt >= needed - 0.5,
+            "{share}% for {needed}pt"
+        );
+        assert_eq!(view.bodies[0][0].cells[0].mark, Some(ILLUSTRATIVE_MARK));
+    }
 }
