@@ -259,6 +259,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         },
     ));
     facts.extend(rules);
+    super::notes::say_once(&mut sections);
 
     Ok(Document {
         kind: "board".to_string(),
