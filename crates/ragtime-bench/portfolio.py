@@ -79,6 +79,7 @@ def read(path):
                     ((u["date"], STATUSES.index(u["status"]), u.get("due")) for u in m.get("update", [])),
                     key=lambda u: u[0],
                 ),
+                m.get("illustrative", False),
             )
             for m in doc.get("milestone", [])
         ],
@@ -154,7 +155,7 @@ def red_evidence(m, date, settings):
 def rate(ms, date, settings, red_of):
     """A milestone's rating as at date, and whether its owner's status is
     contradicted; None if it was added after date."""
-    commitment, added, due, updates = ms
+    commitment, added, due, updates, _ = ms
     if added > date:
         return None
     upto = [u for u in updates if u[0] <= date]
@@ -190,7 +191,9 @@ def rate(ms, date, settings, red_of):
 
 
 def count(plan, date, settings, wanted):
-    """Counts by rating (and flagged) of each wanted strategy's milestones."""
+    """Counts by rating (and flagged, and illustrative) of each wanted
+    strategy's milestones, with the latest update and whether any work
+    is open."""
     measures, commitments, settings_ = plan["measures"], plan["commitments"], settings
     cache = {}
 
@@ -199,7 +202,8 @@ def count(plan, date, settings, wanted):
             cache[c] = any(red_evidence(measures[x], date, settings_) for x in commitments[c][1])
         return cache[c]
 
-    counts = {s: [0] * 8 for s in wanted}
+    counts = {s: [0] * 9 for s in wanted}
+    latest, open_work = None, False
     for ms in plan["milestones"]:
         s = plan["strategy_of"][ms[0]]
         if s not in counts:
@@ -208,7 +212,23 @@ def count(plan, date, settings, wanted):
         if r is not None:
             counts[s][r[0]] += 1
             counts[s][7] += r[1]
-    return counts
+            counts[s][8] += ms[4]
+            upto = [u for u in ms[3] if u[0] <= date]
+            if upto and (latest is None or upto[-1][0] > latest):
+                latest = upto[-1][0]
+            open_work |= not upto or upto[-1][1] not in (5, 6)
+    return counts, latest, open_work
+
+
+def share_note(illustrative, counted):
+    """How much of a count is invented for the example."""
+    if illustrative == 0:
+        return []
+    if illustrative == counted:
+        what = "the 1 milestone" if counted == 1 else f"all {counted} milestones"
+        return [f"Illustrative: {what} counted here {'is' if counted == 1 else 'are'} invented for the example."]
+    verb = "is" if illustrative == 1 else "are"
+    return [f"Illustrative: {illustrative} of the {counted} milestones counted here {verb} invented for the example."]
 
 
 def percent(c, settings):
@@ -303,6 +323,19 @@ def report(plan, settings, date):
     end = dt.date(end_year, end_month, 30 if end_month in (6, 9) else 31)
     quarter = f"{year}/{(year + 1) % 100:02} Q{q}"
     out.append(f"Period: {quarter} (quarter end)" if date == end else f"Period: {quarter} (to {end})")
+    strategies = plan["strategies"]
+    closed = [i for i, s in enumerate(strategies) if s[3] and s[2] < date]
+    open_ = [i for i in range(len(strategies)) if i not in closed]
+    counts, latest, open_work = count(plan, date, settings, set(open_))
+    if latest is None:
+        out.append("Latest update: none on or before the as-at date")
+    else:
+        days = (date - latest).days
+        when = {0: "the as-at date itself", 1: "1 day before the as-at date"}.get(days, f"{days} days before the as-at date")
+        stale = settings["stale-after-days"]
+        if open_work and days > stale:
+            when += f"; older than the {stale}-day staleness window"
+        out.append(f"Latest update: {latest} ({when})")
     scale = {
         "brag": "BRAG (Blue = complete, Green, Amber, Red)",
         "rag": "RAG, three-point (complete shows as Green)",
@@ -321,11 +354,7 @@ def report(plan, settings, date):
         rule = f"thresholds: Green at least {g}% complete or on target and no Red; Red under {r}% with a Red milestone; otherwise Amber"
     out.append(f"Rollup rule: {rule}")
 
-    strategies = plan["strategies"]
-    closed = [i for i, s in enumerate(strategies) if s[3] and s[2] < date]
-    open_ = [i for i in range(len(strategies)) if i not in closed]
-    counts = count(plan, date, settings, set(open_))
-    total = [sum(counts[i][k] for i in open_) for k in range(8)]
+    total = [sum(counts[i][k] for i in open_) for k in range(9)]
     out += ["", "Milestones by strategy", "----------------------"]
     live = sum(total[:6])
     out.append(
@@ -372,6 +401,7 @@ def report(plan, settings, date):
             f"{flagged} milestones are marked on target by their owners but the evidence says otherwise; "
             "they are counted by their computed ratings and listed in the exceptions."
         )
+    out += share_note(total[8], sum(total[:7]))
     if closed:
         out += ["", "Closed strategies: final position", "---------------------------------"]
         these = "This strategy is" if len(closed) == 1 else f"These {len(closed)} strategies are"
@@ -380,12 +410,14 @@ def report(plan, settings, date):
             "date, and counted in no total above. `ragtime report ID` shows one in full, as at its end."
         )
         columns = [("Id", False), ("Strategy", False), ("Ended", False)] + columns[2:]
-        rows = []
+        rows, illustrative, counted = [], 0, 0
         for i in closed:
             end = strategies[i][2]
-            c = count(plan, end, settings, {i})[i]
+            c = count(plan, end, settings, {i})[0][i]
             rows.append([strategies[i][0], strategies[i][1], str(end)] + counted_cells(c, settings))
+            illustrative, counted = illustrative + c[8], counted + sum(c[:7])
         out += table(columns, rows)
+        out += share_note(illustrative, counted)
     return "\n".join(out) + "\n"
 
 

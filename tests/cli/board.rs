@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::snapshot;
-use crate::support::{Run, assert_fits, ragtime};
+use crate::support::{Run, assert_fits, ragtime, ragtime_in};
 
 const Q2: &str = "2025-09-30";
 const FIXTURE: &str = "tests/fixtures/board-pack";
@@ -30,7 +30,8 @@ fn fixture(args: &[&str]) -> Run {
 }
 
 /// Every CSV file the pack writes into a folder, in section order (as the
-/// JSON lists the sections), each under a heading with its name.
+/// JSON lists the sections), then the facts and the narratives, each under
+/// a heading with its name.
 fn csv_files(run_in: impl Fn(&[&str]) -> Run, dir: &Path) -> String {
     let out = dir.to_string_lossy().into_owned();
     let run = run_in(&["--format", "csv", "-o", &out]);
@@ -48,6 +49,18 @@ fn csv_files(run_in: impl Fn(&[&str]) -> Run, dir: &Path) -> String {
         let body = std::fs::read_to_string(dir.join(&name)).unwrap();
         text += &format!("----- {name} -----\n{body}");
         expected.push(name);
+    }
+    let narrated = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| !s["narratives"].as_array().unwrap().is_empty());
+    for (name, present) in [("facts.csv", true), ("narratives.csv", narrated)] {
+        if present {
+            let body = std::fs::read_to_string(dir.join(name)).unwrap();
+            text += &format!("----- {name} -----\n{body}");
+            expected.push(name.to_string());
+        }
     }
     let mut written: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -124,7 +137,7 @@ fn a_milestone_re_dated_three_times_shows_its_drift() {
     assert!(
         run.stdout.contains(
             "item,re-dated,CPS-P1-C1-M1,Approve ten new fostering households,Head of Fostering,\
-             2025-08-28,2025-08-31 to 2025-12-31: Two households asked to pause,2025-12-31,2,3\r\n"
+             2025-08-28,2025-08-31 to 2025-12-31: Two households asked to pause,2025-12-31,2,3,no\r\n"
         ),
         "{}",
         run.render()
@@ -145,7 +158,7 @@ fn a_milestone_re_dated_three_times_shows_its_drift() {
     assert!(
         run.stdout.contains(
             "\"2025-03-31 to 2025-12-31, re-dated 3 times in the period: Assessor vacancy. \
-             Panel moved to August. Two households asked to pause.\",2025-12-31,0,3\r\n"
+             Panel moved to August. Two households asked to pause.\",2025-12-31,0,3,no\r\n"
         ),
         "{}",
         run.render()
@@ -227,17 +240,145 @@ fn usage_errors() {
     }
 }
 
+/// Plans whose one file, holding the board, has errors: no pack.
 #[test]
 fn plans_with_errors_are_not_reported_on() {
     let run = ragtime(&[
         "--plans",
         "tests/fixtures/reports/errors",
         "board",
-        "cpb",
+        "board",
         "--as-of",
         Q2,
     ]);
     assert_eq!(run.code, 1, "{}", run.render());
     assert!(run.stdout.is_empty(), "{}", run.render());
     snapshot!("board_plans_with_errors", run.render());
+}
+
+/// The board-pack fixture copied into `plans/` in a temp dir, with each
+/// `(file, old, new)` edit made: a plan set with problems in some files,
+/// run with relative paths so the snapshots hold no temp dir.
+fn fixture_with(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    for f in [
+        "registry.toml",
+        "corporate-parenting.toml",
+        "improvement.toml",
+    ] {
+        let mut text =
+            std::fs::read_to_string(crate::support::fixture("board-pack").join(f)).unwrap();
+        for &(_, old, new) in edits.iter().filter(|e| e.0 == f) {
+            assert!(text.contains(old), "`{old}` is not in {f}");
+            text = text.replacen(old, new, 1);
+        }
+        std::fs::write(plans.join(f), text).unwrap();
+    }
+    dir
+}
+
+/// The bug: a bad status in one lead's file stopped every board's pack,
+/// even the pack of a board that does not oversee that strategy. The
+/// Corporate Parenting Board does not oversee the improvement plan: its
+/// pack is made, and the problem counted on standard error.
+#[test]
+fn a_pack_is_made_past_a_problem_in_a_file_it_does_not_draw_on() {
+    let dir = fixture_with(&[(
+        "improvement.toml",
+        "status = \"complete\"",
+        "status = \"compelte\"",
+    )]);
+    let run = ragtime_in(
+        dir.path(),
+        &[
+            "--plans", "plans", "board", "cpb", "--as-of", Q2, "--format", "markdown",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert_eq!(
+        run.stderr,
+        "note: 1 problem in a file outside this pack (plans/improvement.toml): run `ragtime check` to see it\n"
+    );
+    // The same pack as from sound plans.
+    let sound = fixture(&["cpb", "--as-of", Q2, "--format", "markdown"]);
+    assert_eq!(run.stdout, sound.stdout);
+    snapshot!("board_unrelated_error_made", run.render());
+
+    // Cabinet oversees the improvement plan: its pack waits.
+    let run = ragtime_in(
+        dir.path(),
+        &["--plans", "plans", "board", "cabinet", "--as-of", Q2],
+    );
+    assert_eq!(run.code, 1, "{}", run.render());
+    assert!(run.stdout.is_empty(), "{}", run.render());
+    snapshot!("board_own_error_refused", run.render());
+}
+
+/// A problem in a file the pack draws on stops it, and the problems in
+/// other files are counted; the registry is drawn on by every pack.
+#[test]
+fn a_pack_is_refused_for_a_problem_in_its_own_files() {
+    let dir = fixture_with(&[
+        (
+            "corporate-parenting.toml",
+            "status = \"not-on-target\"",
+            "status = \"off-track\"",
+        ),
+        (
+            "improvement.toml",
+            "status = \"complete\"",
+            "status = \"compelte\"",
+        ),
+    ]);
+    let run = ragtime_in(
+        dir.path(),
+        &["--plans", "plans", "board", "cpb", "--as-of", Q2],
+    );
+    assert_eq!(run.code, 1, "{}", run.render());
+    assert!(run.stdout.is_empty(), "{}", run.render());
+    snapshot!("board_own_file_error_refused", run.render());
+
+    let dir = fixture_with(&[(
+        "registry.toml",
+        "meets = \"quarterly\"",
+        "meets = \"quartely\"",
+    )]);
+    for board in ["cpb", "hwb"] {
+        let run = ragtime_in(
+            dir.path(),
+            &["--plans", "plans", "board", board, "--as-of", Q2],
+        );
+        assert_eq!(run.code, 1, "{board}: {}", run.render());
+        assert!(run.stderr.contains("E0107"), "{}", run.render());
+        assert!(
+            run.stderr
+                .contains("plans/registry.toml holds owners or boards, which every report uses"),
+            "{}",
+            run.render()
+        );
+    }
+}
+
+/// A pack as at a date long after the plans' latest update is made, with
+/// a warning on standard error saying how old the data is.
+#[test]
+fn a_pack_on_old_data_warns() {
+    let run = fixture(&[
+        "cpb",
+        "--as-of",
+        "2026-11-29",
+        "--format",
+        "csv",
+        "--table",
+        "summary",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    snapshot!("board_old_data_warns", run.render());
+    // As at the quarter end the data is fresh: no warning.
+    let run = fixture(&[
+        "cpb", "--as-of", Q2, "--format", "csv", "--table", "summary",
+    ]);
+    assert!(run.stderr.is_empty(), "{}", run.render());
 }

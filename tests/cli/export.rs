@@ -129,7 +129,7 @@ fn duckdb(query: &str) -> Vec<Vec<String>> {
 }
 
 /// A CSV table of `ragtime report` by its rows' ids (`Total` for the
-/// totals row), the name and `ended` columns left out; empty when the
+/// totals row), with the columns the query computes; empty when the
 /// report has no such table.
 fn report_table(plans: &Path, date: &str, table: &str) -> BTreeMap<String, Vec<String>> {
     let run = ragtime_in(
@@ -144,9 +144,22 @@ fn report_table(plans: &Path, date: &str, table: &str) -> BTreeMap<String, Vec<S
     }
     let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    let keep: Vec<usize> = (0..headers.len())
-        .filter(|&i| !matches!(&headers[i], "row" | "id" | "name" | "ended"))
-        .collect();
+    // The columns the query computes, in its order.
+    let keep: Vec<usize> = [
+        "milestones",
+        "complete",
+        "on_target",
+        "at_risk",
+        "not_on_target",
+        "paused",
+        "not_started",
+        "percent",
+        "rag",
+        "cancelled",
+    ]
+    .iter()
+    .map(|name| headers.iter().position(|h| h == *name).expect(name))
+    .collect();
     reader
         .records()
         .map(|r| {

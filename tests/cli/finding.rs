@@ -42,7 +42,7 @@ const AS_OF: &[&str] = &["--as-of", "2025-09-30"];
 fn sound(stdout: &str) -> bool {
     stdout.lines().last().is_some_and(|l| {
         l.starts_with(
-            "ok: plan set is sound (17 files, 5 strategies, 114 commitments, 424 milestones, 3 recommendations)",
+            "ok: plan set is sound (17 files, 5 strategies, 114 commitments, 424 milestones, 5 narratives, 3 recommendations)",
         )
     })
 }

@@ -40,7 +40,9 @@ fn csv_folder_has_one_file_per_table() {
             "changes.csv",
             "colour-mix.csv",
             "due.csv",
+            "facts.csv",
             "measures-CPS.csv",
+            "narratives.csv",
             "progress-CPS.csv",
             "red.csv",
             "summary.csv"
@@ -145,6 +147,48 @@ fn a_closed_pipe_is_not_an_error() {
     }
 }
 
+/// The bug: `illustrative = true` reached no output, so invented data
+/// looked like a council's own. The fixture's carer enquiry tracker is
+/// illustrative: every format marks its row and says what the mark means,
+/// and every format but a single CSV table states the latest update.
+#[test]
+fn illustrative_mark_and_latest_update_in_every_format() {
+    let mut all = String::new();
+    for format in ["table", "markdown", "json", "csv"] {
+        let run = pack(&["--format", format, "--table", "red", "--width", "100"]);
+        assert_eq!(run.code, 0, "{format}: {}", run.render());
+        all += &format!("===== {format}\n{}", run.render());
+    }
+    snapshot!("formats_illustrative_and_latest_update", all);
+    assert!(all.contains("CPS-P1-C1-M3 †"), "{all}");
+    assert!(all.contains("\"illustrative\": true"), "{all}");
+    assert!(all.contains(",yes\r\n"), "{all}");
+    let html = pack(&["--format", "html", "--table", "red"]);
+    assert_eq!(html.code, 0, "{}", html.render());
+    for expected in [
+        "CPS-P1-C1-M3 <span aria-hidden=\"true\">†</span><span class=\"vh\">(illustrative)</span>",
+        "<p class=\"note\">† Illustrative: invented for the example, not from a source document.</p>",
+        "<div><dt>Latest update</dt><dd>2025-09-15 (15 days before the as-at date)</dd></div>",
+    ] {
+        assert!(
+            html.stdout.contains(expected),
+            "{expected}\n{}",
+            html.stdout
+        );
+    }
+    // A folder of CSV files says what the pack is as at, and how fresh.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pack");
+    let run = pack(&["--format", "csv", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    let facts = std::fs::read_to_string(out.join("facts.csv")).unwrap();
+    assert!(
+        facts.contains("As at,2025-09-30\r\n")
+            && facts.contains("Latest update,2025-09-15 (15 days before the as-at date)\r\n"),
+        "{facts}"
+    );
+}
+
 /// Regression: an empty section (no Amber milestones) failed with
 /// `--table amber` and was left out of `-o DIR` without a word. It is a
 /// file with the header line alone.
@@ -166,7 +210,7 @@ fn an_empty_section_is_a_header_only_csv() {
     assert_eq!(one.code, 0, "{}", one.render());
     assert_eq!(
         one.stdout,
-        "row,id,milestone,owner,rag,why,due,days_overdue,redated,note,action\r\n"
+        "row,id,milestone,owner,rag,why,due,days_overdue,redated,note,action,illustrative\r\n"
     );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("exceptions");

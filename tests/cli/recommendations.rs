@@ -43,6 +43,7 @@ fn csv_files(dir: &Path) -> String {
         written,
         [
             "awaiting.csv",
+            "facts.csv",
             "recommendations.csv",
             "responses.csv",
             "summary.csv",

@@ -39,7 +39,23 @@ fn at_width(args: &[&str], width: u16) -> Run {
     all.extend(["--as-of", Q2, "--width", &width]);
     let run = ragtime(&all);
     assert_eq!(run.code, 0, "{args:?}: {}", run.render());
-    assert!(run.stderr.is_empty(), "{args:?}: {}", run.render());
+    // The stale milestone explained, and the autism recommendation
+    // delivered by milestones last updated in 2022, rest on old data and
+    // say so.
+    let stale = matches!(args, ["explain", "CPS-P3-C7-M1" | "CYPSC-2018-AUT-1"]);
+    assert_eq!(
+        run.stderr
+            .starts_with("warning: the latest update in this report is "),
+        stale,
+        "{args:?}: {}",
+        run.render()
+    );
+    assert_eq!(
+        run.stderr.lines().count(),
+        usize::from(stale),
+        "{}",
+        run.render()
+    );
     run
 }
 

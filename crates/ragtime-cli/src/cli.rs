@@ -101,6 +101,90 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `ragtime man > ~/.local/share/man/man1/ragtime.1`.
     Man,
+    /// Quarterly returns by spreadsheet: a workbook per owner to fill in
+    /// (`make`), and reading the filled returns into the update logs
+    /// (`import`). See docs/returns.md.
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
+    /// Make a plan file from an existing action-plan spreadsheet or CSV
+    /// (one row per milestone), read as a mapping file says. Owners the
+    /// registry does not have are listed to add; an existing file is never
+    /// replaced. See docs/returns.md.
+    ImportPlan(ImportPlanArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportPlanArgs {
+    /// The spreadsheet (.xlsx) or CSV file.
+    pub file: PathBuf,
+
+    /// The mapping: the strategy, which heading holds what, and the
+    /// spreadsheet's words for statuses and owners (TOML).
+    #[arg(long, short = 'm', value_name = "MAPPING")]
+    pub mapping: PathBuf,
+
+    /// The sheet to read (default: the mapping's `sheet`, or the first
+    /// visible sheet).
+    #[arg(long, value_name = "SHEET")]
+    pub sheet: Option<String>,
+
+    /// The plan file to write (default: the mapping's `file`, or
+    /// `<strategy id>.toml`, in the plans folder).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print the plan file and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How to print problems: human (with the cell's value) or short (one
+    /// `book!sheet!cell: CODE message` line each).
+    #[arg(long, default_value = "human")]
+    pub format: DiagnosticFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReturnsCommand {
+    /// Write one workbook per owner: their live milestones, with columns
+    /// to fill in (status, note, percent, revised date and reason,
+    /// corrective action, update date). Existing files are never replaced.
+    Make(ReturnsMakeArgs),
+    /// Read filled returns (workbooks, or CSV files with the same columns)
+    /// into the update logs. Every row of every file is checked first; any
+    /// error and nothing is written. An update already recorded is not
+    /// recorded again.
+    Import(ReturnsImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReturnsImportArgs {
+    /// The filled returns.
+    #[arg(required = true, value_name = "FILES")]
+    pub files: Vec<PathBuf>,
+
+    /// Print the changes to the plan files as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How to print problems: human (with the cell's value) or short (one
+    /// `book!sheet!cell: CODE message` line each).
+    #[arg(long, default_value = "human")]
+    pub format: DiagnosticFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReturnsMakeArgs {
+    /// The quarter the return is for, e.g. 2025/26-Q3 (Q1 = April-June).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Quarter,
+
+    /// Only this owner's return (an owner id).
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Option<String>,
+
+    /// The folder to write the workbooks into (made if missing).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "returns")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

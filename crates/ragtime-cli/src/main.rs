@@ -26,8 +26,10 @@ mod diagram;
 mod files;
 mod ics;
 mod output;
+mod problems;
 mod safe_text;
 mod save;
+mod sheets;
 mod write;
 
 use std::process::ExitCode;

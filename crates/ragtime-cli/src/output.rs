@@ -168,7 +168,77 @@ pub fn write_document(doc: &Document, how: &ReportOutput, color: ColorChoice) ->
         Format::Html => to_file_or_stdout(how.output.as_deref(), |out| {
             Ok(write::html::write(out, doc)?)
         }),
+        Format::Xlsx => {
+            let bytes = write::xlsx::write(doc).context("cannot make the workbook")?;
+            write_binary(how.output.as_deref(), &bytes, "xlsx")
+        }
     }
+}
+
+/// Writes a binary file whole: to `path` through a temporary file renamed
+/// over it (so a failed write leaves what was there), or to standard
+/// output when that is not a terminal.
+pub fn write_binary(path: Option<&Path>, bytes: &[u8], what: &str) -> Result<()> {
+    match path {
+        Some(path) => write_whole(path, bytes),
+        None if std::io::stdout().is_terminal() => bail!(
+            "{what} is a binary format and is not written to a terminal: \
+             give `--output FILE` (e.g. `-o report.{what}`), or redirect standard output"
+        ),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file beside
+/// it, flushed to disk, then renamed over it.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_beside(path, bytes)?;
+    temp.persist(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+/// As [`write_whole`], but never replaces a file: if `path` exists, even
+/// one made a moment ago by something else, nothing is written.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_beside(path, bytes)?;
+    temp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("`{}` is already there; it was not replaced", path.display())
+        } else {
+            anyhow::Error::new(e.error).context(format!("cannot write `{}`", path.display()))
+        }
+    })?;
+    Ok(())
+}
+
+/// `bytes` in a temporary file in `path`'s folder, flushed to disk.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ragtime-").suffix(".tmp");
+    // A temporary file is private; the file it becomes is not. The mode is
+    // what a plain create asks for, less the umask, as for any new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create `{}`", path.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(temp)
 }
 
 /// `doc` with the tables that have no rows left out, or `doc` itself when

@@ -156,6 +156,31 @@ impl Part {
     fn name(&self, r: Ref) -> &str {
         &self.names[r.name as usize]
     }
+
+    /// The file this part was read from.
+    pub(crate) fn file(&self) -> FileId {
+        self.file
+    }
+
+    /// Each milestone's id with the id of the commitment it names.
+    pub(crate) fn milestone_commitment_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.milestones
+            .iter()
+            .map(|m| (m.id.as_str(), self.name(m.commitment)))
+    }
+
+    /// The commitment ids the file's milestones name, each once.
+    pub(crate) fn milestone_commitments(&self) -> impl Iterator<Item = &str> {
+        let mut seen = vec![false; self.names.len()];
+        for m in &self.milestones {
+            seen[m.commitment.name as usize] = true;
+        }
+        self.names
+            .iter()
+            .zip(seen)
+            .filter(|(_, used)| *used)
+            .map(|(name, _)| name.as_str())
+    }
 }
 
 /// Builds the model. The prepared milestones are taken out of `parts` as
@@ -262,7 +287,7 @@ fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
     Loc::new(file, s.span())
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -1225,7 +1250,11 @@ impl<'f> Builder<'f, '_> {
 
 /// A TOML date as a calendar date; a finding for a time, an offset or a
 /// day not in the calendar.
-fn date(diags: &mut Vec<Diagnostic>, file: FileId, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+pub(crate) fn date(
+    diags: &mut Vec<Diagnostic>,
+    file: FileId,
+    value: &Spanned<Datetime>,
+) -> Option<NaiveDate> {
     let dt = value.get_ref();
     let here = loc(file, value);
     match (dt.date, dt.time, dt.offset) {

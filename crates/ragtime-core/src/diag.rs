@@ -39,6 +39,12 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
+            /// Whether the code is about a spreadsheet (a return or an
+            /// imported action plan: E08xx, W08xx) rather than plan files.
+            pub fn is_spreadsheet(self) -> bool {
+                self.as_str()[1..3] == *"08"
+            }
+
             /// One line saying what the code is about, for the code table.
             pub fn summary(self) -> &'static str {
                 match self { $(Code::$variant => $summary,)* }
@@ -62,6 +68,9 @@ codes! {
     BadId = "E0106", Error, "An id with characters other than letters, digits, `-`, `_` and `.`.";
     BadValue = "E0107", Error, "A value outside what the key allows (percent over 100, unknown direction, ...).";
     NotFinite = "E0110", Error, "A number written as `nan` or `inf`, or too large to be a number.";
+    EmptyNarrative = "E0115", Error, "A narrative with no text.";
+    NarrativeItem = "E0116", Error, "A narrative on an item that is not a strategy or a priority.";
+    DuplicateNarrative = "E0117", Error, "Two narratives on one item with the same date.";
     DuplicateId = "E0201", Error, "Two items share an id (ids are unique across the whole plan set).";
     UnknownRef = "E0202", Error, "A reference to an id that no item has.";
     WrongKindRef = "E0203", Error, "A reference to an item of the wrong kind (a board where an owner is expected, ...).";
@@ -81,6 +90,7 @@ codes! {
     TargetOutsidePeriod = "E0411", Error, "A measure's target dated outside its strategy's period.";
     TrajectoryWithoutBaseline = "E0412", Error, "A trajectory with no baseline to start from.";
     InterimWithoutTarget = "E0413", Error, "Interim targets or a trajectory with no final `target`.";
+    NarrativeBeforeStart = "E0415", Error, "A narrative dated before its strategy starts.";
     NotSmart = "W0501", Warning, "A commitment with no milestones, or with no measure and no due date.";
     Unoverseen = "W0502", Warning, "A strategy that no board oversees.";
     UnusedOwner = "W0503", Warning, "An owner that nothing refers to.";
@@ -90,6 +100,8 @@ codes! {
     UnsafeText = "W0507", Warning, "Text with a control character or a bidirectional override, shown escaped.";
     LinkLoop = "W0508", Warning, "A symbolic link to a folder that holds it; it is not followed again.";
     TargetTurnsBack = "W0510", Warning, "An interim or final target worse than the dated target before it: the trajectory turns back.";
+    NarrativeAfterDate = "W0515", Warning, "A narrative dated after the date checked: reports as at that date leave it out.";
+    LongNarrative = "W0516", Warning, "A narrative longer than a board can read beside its table (over 200 words).";
     MoneyAsNumber = "E0601", Error, "An amount of money written as a number: money is text with its currency, so no figure is rounded.";
     BadAmount = "E0602", Error, "Text that is not an amount of money (`GBP 1.3m`, `GBP 368,000`), or an amount finer than a penny.";
     NegativeAmount = "E0603", Error, "A negative budget, forecast, actual, saving or cap: only a variance may be below zero.";
@@ -113,6 +125,26 @@ codes! {
     ResponseByCommittee = "E0705", Error, "A response given by the committee that made the recommendation.";
     ReceivedBeforeMade = "E0706", Error, "A recommendation received by the executive before the committee made it.";
     DatedAfterAsAt = "W0701", Warning, "A recommendation or response dated after the date checked.";
+    UnreadableBook = "E0801", Error, "The file cannot be read as a workbook or CSV file (damaged, cut short, password-protected, or another format).";
+    MissingSheet = "E0802", Error, "The sheet to read is not in the workbook.";
+    MissingColumn = "E0803", Error, "A column that is needed has no heading in the sheet.";
+    DuplicateColumn = "E0804", Error, "Two columns have the same heading.";
+    FormulaLikeText = "E0805", Error, "Text that a spreadsheet would run as a formula (starting with `=` or `@`).";
+    FormulaNotComputed = "E0806", Error, "A formula with no saved result, so its value is not known.";
+    CellError = "E0807", Error, "A cell showing an error value such as `#REF!` or `#N/A`.";
+    MergedCells = "E0808", Error, "Cells merged across the rows or columns that values are read from.";
+    NotTheirMilestone = "E0809", Error, "A row for a milestone that the return's owner does not own.";
+    RowTwice = "E0810", Error, "Two rows for the same milestone, in one return or in returns imported together.";
+    NotAReturn = "E0811", Error, "A workbook with no readable record of the return it is.";
+    EmptyCell = "E0812", Error, "A cell that must have a value is empty.";
+    UpdateAfterToday = "E0813", Error, "An update in a return dated after today.";
+    RevisedIntoPast = "E0814", Error, "A revised due date in a return before the update's own date.";
+    UnknownOwnerName = "W0801", Warning, "An owner that matches no owner id or role in the registry.";
+    SkippedChanged = "W0802", Warning, "A row not applied: its milestone was updated after the return was made.";
+    AlreadyRecorded = "W0803", Warning, "A row not applied: the same entry is already in the update log.";
+    IgnoredColumn = "W0804", Warning, "A column that is not read.";
+    HiddenSheet = "W0805", Warning, "Values read from a hidden sheet.";
+    NoRecord = "W0806", Warning, "A return with no record of what it was made from, so changes since cannot be found.";
 }
 
 impl fmt::Display for Code {

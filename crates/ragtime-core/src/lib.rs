@@ -11,22 +11,28 @@ pub mod calendar;
 pub mod dated;
 pub mod diag;
 pub mod edit;
+pub mod entry;
 pub mod export;
 pub mod finance;
 pub mod governance;
 pub mod graph;
 pub mod hints;
+pub mod import_plan;
 pub mod load;
 pub mod measure;
 pub mod model;
+pub mod narrative;
 pub mod period;
 pub mod rating;
 pub mod raw;
+pub mod reach;
 pub mod recommendations;
 pub mod report;
+pub mod returns;
 pub mod rollup;
 pub mod schema;
 pub mod settings;
+pub mod sheet;
 pub mod source;
 pub mod stages;
 mod syntax;
@@ -95,6 +101,9 @@ pub struct PlanSet {
     pub settings: settings::Settings,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
+    /// What each file contributes to, for reports made while a file they
+    /// do not draw on has problems ([`PlanSet::errors_for`]).
+    pub reach: reach::Reach,
     /// What was not checked, or not reported, because some files could
     /// not be read.
     pub held_back: stages::HeldBack,
@@ -123,6 +132,37 @@ impl PlanSet {
     pub fn source(&self, file: FileId) -> &Source {
         &self.sources[file.index()]
     }
+}
+
+/// The errors in `after` that `before` did not have: what a change to the
+/// plan set brought. Findings are matched by file, code and message, not
+/// position, since the lines below an inserted text move down and their
+/// findings with them.
+pub fn new_errors<'a>(before: &PlanSet, after: &'a PlanSet) -> Vec<&'a Diagnostic> {
+    type Key = (String, Code, String);
+    let key = |p: &PlanSet, d: &Diagnostic| -> Key {
+        (p.source(d.file()).name.clone(), d.code, d.message.clone())
+    };
+    let mut old: std::collections::BTreeMap<Key, usize> = std::collections::BTreeMap::new();
+    for d in before
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+    {
+        *old.entry(key(before, d)).or_default() += 1;
+    }
+    after
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .filter(|d| match old.get_mut(&key(after, d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
 }
 
 /// Reads, checks and models a plan set. Never fails: problems are findings.

@@ -543,6 +543,8 @@ pub struct Model {
     pub commitments: Vec<Commitment>,
     pub milestones: Vec<Milestone>,
     pub measures: Vec<Measure>,
+    /// Lead officers' narratives, in file order.
+    pub narratives: Vec<crate::narrative::Narrative>,
     /// Scrutiny recommendations and the executive's responses.
     pub recommendations: Vec<crate::recommendations::Recommendation>,
     /// Budgets, savings and caps.
@@ -569,6 +571,13 @@ impl Model {
     /// Finds any entity by its id.
     pub fn lookup(&self, id: &str) -> Option<EntityRef> {
         self.ids.get(id).and_then(|e| e.entity)
+    }
+
+    /// Whether `id` is written on some record, built or not: an id on a
+    /// record left out of the model for its errors is declared but has no
+    /// item ([`Model::lookup`] finds none).
+    pub fn is_declared(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
     }
 
     /// Every id in the plan set, for did-you-mean suggestions.

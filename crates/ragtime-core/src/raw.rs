@@ -351,6 +351,7 @@ pub struct RawFile {
     pub commitments: Vec<Spanned<RawCommitment>>,
     pub milestones: Vec<Spanned<RawMilestone>>,
     pub measures: Vec<Spanned<RawMeasure>>,
+    pub narratives: Vec<Spanned<crate::narrative::RawNarrative>>,
     pub recommendations: Vec<Spanned<crate::recommendations::RawRecommendation>>,
     pub budgets: Vec<Spanned<crate::finance::raw::RawBudget>>,
     pub savings: Vec<Spanned<crate::finance::raw::RawSaving>>,
@@ -359,4 +360,30 @@ pub struct RawFile {
     /// not reported a second time as unknown, and an id used twice is found
     /// even when one of the two records is broken.
     pub broken_ids: Vec<SpannedStr>,
+    /// Records that could not be read (or tables under an unknown key),
+    /// with what they say about where they belong (see `crate::reach`).
+    pub broken: Vec<BrokenRecord>,
+}
+
+/// A record that could not be read whole, and what it still says about
+/// where it belongs: a report is not made while a record that may belong
+/// to it is missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BrokenRecord {
+    /// The key it was under: `milestone`, `owner`, ..., or an unknown one.
+    pub section: String,
+    /// The text values of the keys that place a record (`id`, `strategy`,
+    /// `priority`, `commitment`, `item`, `boards`, `measures`,
+    /// `committee`, `for`), each as a list (one entry for a single value).
+    pub keys: Vec<(String, Vec<String>)>,
+}
+
+impl BrokenRecord {
+    /// The values of `key`, if it was written with text values.
+    pub fn get(&self, key: &str) -> Option<&[String]> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_slice())
+    }
 }

@@ -14,7 +14,7 @@ use crate::settings::RawSettings;
 #[derive(JsonSchema)]
 #[schemars(
     title = "Ragtime plan file",
-    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones and measures, scrutiny recommendations, or settings. See docs/plan-format.md.",
+    description = "A file of a Ragtime plan set: owners, boards, a strategy with its priorities, objectives, commitments, milestones, measures and narratives, scrutiny recommendations, or settings. See docs/plan-format.md.",
     deny_unknown_fields
 )]
 #[allow(dead_code)] // only its schema is used
@@ -37,6 +37,8 @@ struct PlanFile {
     milestone: Option<Vec<RawMilestone>>,
     /// Indicators that evidence commitments.
     measure: Option<Vec<RawMeasure>>,
+    /// Lead officers' dated narratives on a strategy or a priority.
+    narrative: Option<Vec<crate::narrative::RawNarrative>>,
     /// Scrutiny recommendations, with the executive's response.
     recommendation: Option<Vec<crate::recommendations::RawRecommendation>>,
     /// Budget lines: money for an item, year by year, with what finance

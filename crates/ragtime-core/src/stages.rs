@@ -11,6 +11,7 @@ use crate::build::Part;
 use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::graph::PlanGraph;
 use crate::model::Model;
+use crate::reach::Reach;
 use crate::source::{FileId, Loc, Source};
 use crate::{Input, PlanSet, build, load, settings, validate};
 
@@ -32,6 +33,7 @@ pub struct Read {
 pub struct Built {
     pub sources: Vec<Source>,
     pub model: Model,
+    pub reach: Reach,
     pub settings: settings::Settings,
     pub unread: Vec<FileId>,
     pub diagnostics: Vec<Diagnostic>,
@@ -160,13 +162,17 @@ pub fn build(read: Read) -> Built {
             }
         }
     }
-    let model = build::build(&mut parts, &mut diagnostics);
+    // From the records as written, before the milestones move into the model.
+    let reach = Reach::of(&parts, sources.len());
+    let mut model = build::build(&mut parts, &mut diagnostics);
+    crate::narrative::build(&parts, &mut model, &mut diagnostics);
     // What is left of the parts (the records other than milestones, the
     // ids referred to) is freed on the pool while the caller goes on.
     rayon::spawn(move || drop(parts));
     Built {
         sources,
         model,
+        reach,
         settings,
         unread,
         diagnostics,
@@ -183,6 +189,7 @@ pub fn check(built: Built, graph: PlanGraph) -> PlanSet {
     let Built {
         sources,
         model,
+        reach,
         settings,
         unread,
         mut diagnostics,
@@ -238,6 +245,7 @@ pub fn check(built: Built, graph: PlanGraph) -> PlanSet {
         graph,
         settings,
         diagnostics,
+        reach,
         held_back,
     }
 }

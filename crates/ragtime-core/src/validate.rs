@@ -10,6 +10,7 @@ pub(crate) fn validate(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnos
     dates(model, diags);
     crate::dated::same_date_redates(model, diags);
     crate::measure::targets_within_period(model, diags);
+    crate::narrative::check(model, diags);
     crate::recommendations::checks::check(model, diags);
     crate::finance::checks::check(model, diags);
     warnings(model, graph, diags);
@@ -173,10 +174,15 @@ fn warnings(model: &Model, graph: &PlanGraph, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
+    let mut wrote = vec![false; model.owners.len()];
+    for n in &model.narratives {
+        wrote[n.by.index()] = true;
+    }
     for (i, o) in model.owners.iter().enumerate() {
         let me = EntityRef::Owner(OwnerIx::from_usize(i));
         if graph.count_incoming(me, Edge::OwnedBy) == 0
             && graph.count_incoming(me, Edge::UpdatedBy) == 0
+            && !wrote[i]
         {
             diags.push(
                 Diagnostic::new(

@@ -2,20 +2,36 @@
 //! directly and through the boards that report to it, as one document in
 //! the format asked for.
 //!
-//! Plans with errors are not reported on (exit 1, problems on stderr). An
-//! id that is not a board, or dates out of order (`--since` after the as-at
-//! date, `--next` before it), are usage errors (exit 2).
+//! A pack is not made while a file it draws on has errors (exit 1,
+//! problems on stderr); errors only in files it does not draw on (the
+//! strategies it does not oversee) are counted on stderr and the pack is
+//! made. An id that is not a board, or dates out of order (`--since` after
+//! the as-at date, `--next` before it), are usage errors (exit 2).
 
 use anyhow::Result;
 use ragtime_core::report::{self, Context, PackDates};
+use ragtime_core::rollup::{Scope, Tree};
 use ragtime_core::{BoardIx, EntityRef, Kind, PlanSet};
 
 use crate::Outcome;
 use crate::cli::{Args, BoardArgs};
-use crate::output;
 
 pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
-    let Some(plans) = super::load_sound(args)? else {
+    let draws = |plans: &PlanSet| {
+        let model = &plans.model;
+        if model.lookup(&board.board).is_none() && model.is_declared(&board.board) {
+            // A board record left out for its errors.
+            return Ok(None);
+        }
+        let b = lookup_board(plans, &board.board)?;
+        Ok(Some(plans.reach.draws(
+            model,
+            &Tree::build(model),
+            &Scope::board(model, &plans.graph, b),
+            &plans.graph.oversight(model, b).boards,
+        )))
+    };
+    let Some(plans) = super::load_for(args, "this pack", draws)? else {
         return Ok(Outcome::Problems);
     };
     let ix = lookup_board(&plans, &board.board)?;
@@ -25,7 +41,7 @@ pub fn run(args: &Args, board: &BoardArgs) -> Result<Outcome> {
         next: board.next,
     };
     let doc = report::board_pack(&ctx, ix, dates)?;
-    output::write_document(&doc, &board.options.output, args.color)?;
+    super::write_report(&doc, &board.options.output, args.color)?;
     Ok(Outcome::Ok)
 }
 

@@ -8,10 +8,10 @@
 //! A sound plan set is also checked against the evidence as at `--as-of`
 //! (default today): a milestone marked on target that is overdue, or whose
 //! commitment has a Red measure (W0505), an update dated after that date
-//! (W0506), a cap that the budget lines counted against it exceed (W0601),
-//! and a recommendation made or answered after it (W0701), are warned
-//! about. A closed strategy whose period has ended is checked for W0505 as
-//! at its end date.
+//! (W0506), a narrative dated after it (W0515), a cap that the budget
+//! lines counted against it exceed (W0601), and a recommendation made or
+//! answered after it (W0701), are warned about. A closed strategy whose
+//! period has ended is checked for W0505 as at its end date.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +45,9 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
                 &plans.model,
                 as_of,
             ));
+        plans
+            .diagnostics
+            .extend(ragtime_core::narrative::after_date(&plans.model, as_of));
         ragtime_core::diag::sort(&mut plans.diagnostics);
     }
     let elsewhere = focus(&mut plans, &paths, &located.focus);

@@ -23,7 +23,7 @@ pub fn run(args: &Args, owner: &OwnerArgs) -> Result<Outcome> {
         Some(id) => owner_list(&plans, resolve(&plans, id)?, &opts),
         None => owners_summary(&plans, &opts),
     };
-    crate::output::write_document(&doc, &owner.output, args.color)?;
+    super::write_report(&doc, &owner.output, args.color)?;
     Ok(Outcome::Ok)
 }
 

@@ -7,22 +7,26 @@
 //! final position); asked for by id, it is reported in full as at its end
 //! date, and the facts say so.
 //!
-//! A plan set with errors is not reported on: its problems go to stderr as
-//! `check` shows them, and the exit code is 1. An id on the command line that
-//! no item has is a usage error (exit 2), with the nearest id suggested.
+//! A report is not made while a file it draws on has errors: the problems
+//! go to stderr as `check` shows them, and the exit code is 1. Errors only
+//! in files it does not draw on (another strategy's) are counted on stderr
+//! and the report is made; a report over the whole plan set draws on every
+//! file. An id on the command line that no item has is a usage error (exit
+//! 2), with the nearest id suggested.
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use ragtime_core::reach::Draws;
 use ragtime_core::report::{self, Breakdown, Context, Document};
-use ragtime_core::rollup::Scope;
-use ragtime_core::{EntityRef, Kind, PlanSet};
+use ragtime_core::rollup::{Scope, Tree};
+use ragtime_core::{BoardIx, EntityRef, Kind, PlanSet};
 
 use crate::Outcome;
 use crate::cli::{Args, By, Command, ReportOptions};
-use crate::output;
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let Some(plans) = super::load_sound(args)? else {
+    let Some(plans) = super::load_for(args, "this report", |plans| draws(plans, &args.command))?
+    else {
         return Ok(Outcome::Problems);
     };
     let (doc, options) = match &args.command {
@@ -145,6 +149,58 @@ fn strategy_scope<'a>(
     }
 }
 
+/// What the report asked for draws on: its strategy, or the item's for
+/// `explain`; `None` for a report over the whole plan set.
+fn draws(plans: &PlanSet, command: &Command) -> Result<Option<Draws>> {
+    let model = &plans.model;
+    let reach = |scope: &Scope, boards: &[BoardIx]| {
+        Some(plans.reach.draws(model, &Tree::build(model), scope, boards))
+    };
+    // An id on a record left out for its errors: the whole plan set's
+    // problems are shown.
+    let broken = |id: &str| model.lookup(id).is_none() && model.is_declared(id);
+    let strategy = match command {
+        Command::Report(r) => r.strategy.as_deref(),
+        Command::Exceptions(r) | Command::Measures(r) | Command::Finance(r) => {
+            r.strategy.as_deref()
+        }
+        Command::Explain(r) if broken(&r.id) => return Ok(None),
+        Command::Explain(r) => {
+            return Ok(match lookup(plans, &r.id)? {
+                EntityRef::Board(b) => reach(
+                    &Scope::board(model, &plans.graph, b),
+                    &plans.graph.oversight(model, b).boards,
+                ),
+                EntityRef::Measure(m) => {
+                    let mut strategies = vec![model.measure(m).strategy];
+                    strategies.extend(
+                        model
+                            .commitments
+                            .iter()
+                            .filter(|c| c.measures.contains(&m))
+                            .map(|c| model.priority(c.priority).strategy),
+                    );
+                    reach(&Scope::new(model, &strategies, &[]), &[])
+                }
+                // Owners and recommendations are in no strategy: explaining
+                // one draws on every file.
+                item => model
+                    .strategy_of(item)
+                    .and_then(|s| reach(&Scope::new(model, &[s], &[]), &[])),
+            });
+        }
+        _ => None,
+    };
+    match strategy {
+        Some(id) if broken(id) => Ok(None),
+        Some(id) => match super::ids::resolve(model, id, Some(Kind::Strategy))? {
+            EntityRef::Strategy(s) => Ok(reach(&Scope::new(model, &[s], &[]), &[])),
+            _ => unreachable!("resolve checks the kind"),
+        },
+        None => Ok(None),
+    }
+}
+
 /// The scope of a report over one strategy or the whole portfolio, and
 /// its context; the portfolio leaves out strategies closed and ended.
 fn scope<'a>(
@@ -196,5 +252,5 @@ fn closed_facts(
 }
 
 fn emit(args: &Args, doc: &Document, options: &ReportOptions) -> Result<()> {
-    output::write_document(doc, &options.output, args.color)
+    super::write_report(doc, &options.output, args.color)
 }

@@ -84,6 +84,10 @@ fn scope(plans: &PlanSet) -> String {
         m.milestones.len(),
         plural(m.milestones.len(), "milestone", "milestones"),
     );
+    if !m.narratives.is_empty() {
+        let n = m.narratives.len();
+        scope += &format!(", {n} {}", plural(n, "narrative", "narratives"));
+    }
     // Named only where there are any, as most plan sets have none.
     if !m.recommendations.is_empty() {
         let n = m.recommendations.len();

@@ -2,7 +2,7 @@
 //! that markdown, CSV and HTML say the same thing the same way.
 
 use chrono::NaiveDate;
-use ragtime_core::report::{Cell, Column, Row, Trend};
+use ragtime_core::report::{Cell, Column, ILLUSTRATIVE_MARK, Narrative, Row, Trend};
 
 /// How a date cell is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +38,47 @@ pub fn plain(cell: &Cell, dates: DateStyle) -> String {
         Cell::Status(status) => status.label().to_string(),
         Cell::Trend(Trend::None) => String::new(),
         Cell::Trend(trend) => trend.label().to_string(),
+        Cell::Measured { date, .. } => {
+            let date = date.map(|d| plain(&Cell::Date(d), dates));
+            let reporting = reporting_words(cell);
+            match (date, reporting) {
+                (Some(date), Some(reporting)) => format!("{date}, {reporting}"),
+                (date, reporting) => date.or(reporting).unwrap_or_default(),
+            }
+        }
+        Cell::TargetDate { date, basis } => {
+            format!("{} ({})", plain(&Cell::Date(*date), dates), basis.label())
+        }
+        Cell::Travel {
+            quarter: Trend::None,
+            year: Trend::None,
+        } => String::new(),
+        Cell::Travel { quarter, year } => format!("{} / {}", quarter.label(), year.label()),
+    }
+}
+
+/// A measured date's judgement in words: "up to date", "out of date", or
+/// `None` for a measure that is not judged.
+pub fn up_to_date_words(up_to_date: Option<bool>) -> Option<&'static str> {
+    up_to_date.map(|yes| if yes { "up to date" } else { "out of date" })
+}
+
+/// What a measured cell says beside its date: "quarterly: up to date",
+/// "annual" (nothing measured yet), "up to date"; `None` for any other
+/// cell, or when it says nothing.
+pub fn reporting_words(cell: &Cell) -> Option<String> {
+    let Cell::Measured {
+        frequency,
+        up_to_date,
+        ..
+    } = cell
+    else {
+        return None;
+    };
+    match (frequency, up_to_date_words(*up_to_date)) {
+        (Some(f), Some(words)) => Some(format!("{f}: {words}")),
+        (Some(f), None) => Some(f.to_string()),
+        (None, words) => words.map(str::to_string),
     }
 }
 
@@ -58,6 +99,45 @@ pub fn aligned<'a>(columns: &[Column], row: &'a Row) -> impl Iterator<Item = &'a
     (0..columns.len()).map(move |i| row.cells.get(i).unwrap_or(EMPTY))
 }
 
+/// The column a row's mark is shown in: its id, or else its first.
+pub fn mark_column(columns: &[Column]) -> usize {
+    columns.iter().position(|c| c.key == "id").unwrap_or(0)
+}
+
+/// A cell's text as a row shows it: in the mark column of a marked row,
+/// with the row's mark after it.
+pub fn with_mark(text: String, row: &Row, columns: &[Column], index: usize) -> String {
+    match row.mark() {
+        Some(mark) if index == mark_column(columns) => format!("{text} {mark}"),
+        _ => text,
+    }
+}
+
+/// The line above a narrative's text: its byline, with the illustrative
+/// mark when it is marked.
+pub fn narrative_byline(n: &Narrative) -> String {
+    if n.illustrative {
+        format!("{} {ILLUSTRATIVE_MARK}", n.byline())
+    } else {
+        n.byline()
+    }
+}
+
+/// The sentence under an old narrative, if it is old.
+pub fn narrative_age(n: &Narrative) -> Option<String> {
+    n.old.as_ref().map(|old| format!("Old narrative: {old}."))
+}
+
+/// A narrative as plain paragraphs, for text output: the byline, the
+/// text, whether it is old, and an empty one to leave a blank line.
+pub fn narrative_paragraphs(n: &Narrative) -> Vec<String> {
+    let mut out = vec![format!("{}:", narrative_byline(n))];
+    out.push(normalise_newlines(n.text.trim()));
+    out.extend(narrative_age(n));
+    out.push(String::new());
+    out
+}
+
 /// Text with `\r\n` and lone `\r` made into `\n`, so writers see one kind
 /// of line break.
 pub fn normalise_newlines(text: &str) -> String {
@@ -68,7 +148,8 @@ pub fn normalise_newlines(text: &str) -> String {
 mod tests {
     use super::*;
     use ragtime_core::Status;
-    use ragtime_core::report::{Colour, Percent, RagCell};
+    use ragtime_core::model::Frequency;
+    use ragtime_core::report::{Colour, Percent, RagCell, TargetSource};
 
     #[test]
     fn cells_read_as_words() {
@@ -96,6 +177,66 @@ mod tests {
             (Cell::Status(Status::NotOnTarget), "not on target"),
             (Cell::Trend(Trend::Down), "down"),
             (Cell::Trend(Trend::None), ""),
+            (
+                Cell::Measured {
+                    date: Some(date),
+                    frequency: Some(Frequency::Quarterly),
+                    up_to_date: Some(true),
+                },
+                "2025-06-30, quarterly: up to date",
+            ),
+            (
+                Cell::Measured {
+                    date: Some(date),
+                    frequency: Some(Frequency::Annual),
+                    up_to_date: Some(false),
+                },
+                "2025-06-30, annual: out of date",
+            ),
+            (
+                Cell::Measured {
+                    date: None,
+                    frequency: Some(Frequency::SixMonthly),
+                    up_to_date: None,
+                },
+                "six-monthly",
+            ),
+            (
+                Cell::Measured {
+                    date: Some(date),
+                    frequency: None,
+                    up_to_date: None,
+                },
+                "2025-06-30",
+            ),
+            (
+                Cell::TargetDate {
+                    date,
+                    basis: TargetSource::Trajectory,
+                },
+                "2025-06-30 (trajectory)",
+            ),
+            (
+                Cell::Travel {
+                    quarter: Trend::Up,
+                    year: Trend::New,
+                },
+                "up / new",
+            ),
+            (
+                Cell::Travel {
+                    quarter: Trend::None,
+                    year: Trend::Down,
+                },
+                "- / down",
+            ),
+            (
+                Cell::Travel {
+                    quarter: Trend::None,
+                    year: Trend::None,
+                },
+                "",
+            ),
             (
                 Cell::Rag(RagCell {
                     colour: Colour::Amber,

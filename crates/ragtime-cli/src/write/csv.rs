@@ -1,7 +1,11 @@
 //! CSV: one table per file, for spreadsheets. The header row holds the
 //! columns' stable keys after a `row` column saying whether each row is an
-//! item, a group heading or a total, so totals can be filtered out. Any
-//! cell a spreadsheet would run as a formula is made text.
+//! item, a group heading or a total, so totals can be filtered out, and
+//! before an `illustrative` column saying whether the row's item is
+//! invented for an example. Any cell a spreadsheet would run as a formula
+//! is made text. A folder of tables also holds `facts.csv` (the title, the
+//! as-at date and the facts under the title) and, when there are any,
+//! `narratives.csv`.
 //!
 //! A section with nothing to list is a file with the header line alone, so
 //! a folder of CSV files always has the same files. With `--bom` each file
@@ -16,6 +20,11 @@ use anyhow::{Context, Result};
 use ragtime_core::report::{Document, RowKind, Section, Table};
 
 use super::cells::{self, DateStyle};
+
+/// The file with the title, the as-at date and the facts.
+pub const FACTS_FILE: &str = "facts.csv";
+/// The file with every narrative in the report.
+pub const NARRATIVES_FILE: &str = "narratives.csv";
 
 /// How CSV files are written.
 #[derive(Clone, Copy, Debug, Default)]
@@ -34,6 +43,7 @@ pub fn write_table(out: &mut dyn Write, table: &Table, options: Options) -> csv:
         .from_writer(out);
     let mut header = vec!["row".to_string()];
     header.extend(table.columns.iter().map(|c| neutralise(&c.key)));
+    header.push("illustrative".to_string());
     w.write_record(&header)?;
     for row in &table.rows {
         let kind = match row.kind {
@@ -46,6 +56,7 @@ pub fn write_table(out: &mut dyn Write, table: &Table, options: Options) -> csv:
             cells::aligned(&table.columns, row)
                 .map(|c| neutralise(&cells::plain(c, DateStyle::Iso))),
         );
+        record.push(if row.illustrative { "yes" } else { "no" }.to_string());
         w.write_record(&record)?;
     }
     w.flush()?;
@@ -60,22 +71,92 @@ pub fn tables(doc: &Document) -> impl Iterator<Item = (String, &Section, &Table)
         .filter_map(|s| s.table.as_ref().map(|t| (file_name(&s.id), s, t)))
 }
 
-/// Writes every table of `doc` into `dir` (made if missing), returning the
-/// files written in section order.
+/// Writes the title, the as-at date and the facts under the title, one
+/// `label,value` row each.
+pub fn write_facts(out: &mut dyn Write, doc: &Document, options: Options) -> csv::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(["label", "value"])?;
+    let as_at = doc.as_at.format("%Y-%m-%d").to_string();
+    let rows = [("Title", doc.title.as_str()), ("As at", as_at.as_str())];
+    for (label, value) in rows
+        .into_iter()
+        .chain(doc.facts.iter().map(|(l, v)| (l.as_str(), v.as_str())))
+    {
+        w.write_record([neutralise(label), neutralise(value)])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes every narrative in `doc`, with the section it is shown in.
+pub fn write_narratives(out: &mut dyn Write, doc: &Document, options: Options) -> csv::Result<()> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record([
+        "section",
+        "item",
+        "name",
+        "date",
+        "by",
+        "by_role",
+        "text",
+        "illustrative",
+        "old",
+    ])?;
+    for s in &doc.sections {
+        for n in &s.narratives {
+            let date = n.date.format("%Y-%m-%d").to_string();
+            let fields = [
+                s.id.as_str(),
+                &n.item,
+                &n.name,
+                &date,
+                &n.by_id,
+                &n.by,
+                &n.text,
+                if n.illustrative { "yes" } else { "no" },
+                n.old.as_deref().unwrap_or(""),
+            ];
+            w.write_record(fields.iter().map(|f| neutralise(f)))?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes every table of `doc` into `dir` (made if missing), then the
+/// facts and any narratives, returning the files written: the tables in
+/// section order, then `facts.csv` and `narratives.csv`.
 pub fn write_dir(dir: &Path, doc: &Document, options: Options) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     let mut written = Vec::new();
-    for (name, _, table) in tables(doc) {
+    let mut write_file = |name: &str, write: &dyn Fn(&mut dyn Write) -> csv::Result<()>| {
         let path = dir.join(name);
         let mut file = std::io::BufWriter::new(
             std::fs::File::create(&path)
                 .with_context(|| format!("cannot create `{}`", path.display()))?,
         );
-        write_table(&mut file, table, options)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        write(&mut file).with_context(|| format!("cannot write `{}`", path.display()))?;
         file.flush()
             .with_context(|| format!("cannot write `{}`", path.display()))?;
         written.push(path);
+        anyhow::Ok(())
+    };
+    for (name, _, table) in tables(doc) {
+        write_file(&name, &|out| write_table(out, table, options))?;
+    }
+    write_file(FACTS_FILE, &|out| write_facts(out, doc, options))?;
+    if doc.sections.iter().any(|s| !s.narratives.is_empty()) {
+        write_file(NARRATIVES_FILE, &|out| write_narratives(out, doc, options))?;
     }
     Ok(written)
 }
@@ -136,10 +217,26 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    fn render_with(
+        doc: &Document,
+        write: fn(&mut dyn Write, &Document, Options) -> csv::Result<()>,
+    ) -> String {
+        let mut out = Vec::new();
+        write(&mut out, doc, Options::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Every file a folder of the document holds, in the order written.
     fn all(doc: &Document) -> String {
-        tables(doc)
+        let mut text: String = tables(doc)
             .map(|(name, _, t)| format!("=== {name}\n{}", render(t)))
-            .collect()
+            .collect();
+        text += &format!("=== {FACTS_FILE}\n{}", render_with(doc, write_facts));
+        text += &format!(
+            "=== {NARRATIVES_FILE}\n{}",
+            render_with(doc, write_narratives)
+        );
+        text
     }
 
     #[test]
@@ -158,8 +255,11 @@ mod tests {
     fn formula_like_cells_come_out_as_text() {
         let doc = sample::hostile();
         let mut fields = 0;
-        for (_, _, table) in tables(&doc) {
-            let text = render(table);
+        let files = tables(&doc).map(|(_, _, table)| render(table)).chain([
+            render_with(&doc, write_facts),
+            render_with(&doc, write_narratives),
+        ]);
+        for text in files {
             let mut reader = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .from_reader(text.as_bytes());
@@ -218,10 +318,14 @@ mod tests {
                 "measures.csv",
                 "changes.csv",
                 "colour-mix.csv",
-                "due.csv"
+                "due.csv",
+                "facts.csv",
+                "narratives.csv"
             ]
         );
         let summary = std::fs::read_to_string(&written[0]).unwrap();
         assert!(summary.starts_with("row,strategy,milestones,"), "{summary}");
+        let facts = std::fs::read_to_string(&written[7]).unwrap();
+        assert!(facts.starts_with("label,value\r\nTitle,"), "{facts}");
     }
 }

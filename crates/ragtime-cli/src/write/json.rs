@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use ragtime_core::Status;
 use ragtime_core::report::{
     Align, Cell, Chart, Colour, Column, DOCUMENT_VERSION, Document, Percent, Row, RowKind, Section,
-    SeriesRole, Sparkline, Table, Trend,
+    SeriesRole, Sparkline, Table, TargetSource, Trend,
 };
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -34,6 +34,12 @@ pub struct DocumentJson<'a> {
     /// The date the report is as at, `YYYY-MM-DD`.
     #[schemars(extend("format" = "date"))]
     pub as_at: String,
+    /// The date of the latest update in the report's scope (the latest
+    /// entry of a milestone's update log on or before the as-at date),
+    /// `YYYY-MM-DD`; `null` when there is none, or the report does not
+    /// say.
+    #[schemars(extend("format" = "date"))]
+    pub latest_update: Option<String>,
     /// Short facts shown under the title, in order.
     pub facts: Vec<FactJson<'a>>,
     pub sections: Vec<SectionJson<'a>>,
@@ -58,6 +64,33 @@ pub struct SectionJson<'a> {
     /// Paragraphs after the table.
     pub notes: &'a [String],
     pub chart: Option<ChartJson<'a>>,
+    /// Lead officers' narratives on the items the table shows, in order:
+    /// the strategy's first, then its priorities'.
+    pub narratives: Vec<NarrativeJson<'a>>,
+}
+
+/// A lead officer's dated narrative on a strategy or a priority.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Narrative")]
+pub struct NarrativeJson<'a> {
+    /// The id of the strategy or priority it comments on.
+    pub item: &'a str,
+    /// The item's title.
+    pub name: &'a str,
+    /// The date it speaks as at, `YYYY-MM-DD`.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    /// The owner id of who wrote it.
+    pub by: &'a str,
+    /// That owner's role.
+    pub by_role: &'a str,
+    pub text: &'a str,
+    /// Marked `illustrative = true` in the plans: invented for an example,
+    /// not taken from a source document.
+    pub illustrative: bool,
+    /// Why it is old, when it is older than the staleness window at the
+    /// as-at date; `null` otherwise.
+    pub old: Option<&'a str>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -89,6 +122,9 @@ pub enum AlignJson {
 #[schemars(rename = "Row")]
 pub struct RowJson<'a> {
     pub kind: RowKindJson,
+    /// The row's item is marked `illustrative = true` in the plans:
+    /// invented for an example, not taken from a source document.
+    pub illustrative: bool,
     /// One entry per column, keyed by the column's key, in column order;
     /// `null` for an empty cell.
     #[schemars(with = "BTreeMap<String, Option<CellJson<'static>>>")]
@@ -152,6 +188,29 @@ pub enum CellJson<'a> {
     },
     Status(StatusJson),
     Trend(TrendJson),
+    /// How a measure's latest value stands: the date it was measured
+    /// (`null`: nothing measured yet), how often the measure is reported
+    /// (`null`: no frequency declared), and whether the value is recent
+    /// enough for that frequency (`null`: not judged).
+    Measured {
+        #[schemars(extend("format" = "date"))]
+        date: Option<String>,
+        frequency: Option<&'static str>,
+        up_to_date: Option<bool>,
+    },
+    /// The date a measure's target in force is set for, and where the
+    /// target comes from.
+    TargetDate {
+        #[schemars(extend("format" = "date"))]
+        date: String,
+        basis: TargetSourceJson,
+    },
+    /// Direction of travel against the previous quarter end and against
+    /// the same quarter last year.
+    Travel {
+        quarter: TrendJson,
+        year: TrendJson,
+    },
 }
 
 impl<'a> CellJson<'a> {
@@ -173,6 +232,23 @@ impl<'a> CellJson<'a> {
             },
             Cell::Status(s) => CellJson::Status((*s).into()),
             Cell::Trend(t) => CellJson::Trend((*t).into()),
+            Cell::Measured {
+                date,
+                frequency,
+                up_to_date,
+            } => CellJson::Measured {
+                date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+                frequency: frequency.map(|f| f.as_str()),
+                up_to_date: *up_to_date,
+            },
+            Cell::TargetDate { date, basis } => CellJson::TargetDate {
+                date: date.format("%Y-%m-%d").to_string(),
+                basis: (*basis).into(),
+            },
+            Cell::Travel { quarter, year } => CellJson::Travel {
+                quarter: (*quarter).into(),
+                year: (*year).into(),
+            },
         })
     }
 }
@@ -291,6 +367,30 @@ impl From<Trend> for TrendJson {
     }
 }
 
+/// Where a measure's target in force comes from: the next `interim`
+/// target, the point on a declared `trajectory`, the `baseline` where a
+/// trajectory starts, or the `final` target.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "TargetSource")]
+#[serde(rename_all = "snake_case")]
+pub enum TargetSourceJson {
+    Interim,
+    Trajectory,
+    Baseline,
+    Final,
+}
+
+impl From<TargetSource> for TargetSourceJson {
+    fn from(t: TargetSource) -> Self {
+        match t {
+            TargetSource::Interim => TargetSourceJson::Interim,
+            TargetSource::Trajectory => TargetSourceJson::Trajectory,
+            TargetSource::Baseline => TargetSourceJson::Baseline,
+            TargetSource::Final => TargetSourceJson::Final,
+        }
+    }
+}
+
 /// Chart data; the same figures are in the section's table.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Chart")]
@@ -370,6 +470,10 @@ impl<'a> DocumentJson<'a> {
             kind: &doc.kind,
             title: &doc.title,
             as_at: doc.as_at.format("%Y-%m-%d").to_string(),
+            latest_update: doc
+                .freshness
+                .and_then(|f| f.latest_update)
+                .map(|d| d.format("%Y-%m-%d").to_string()),
             facts: doc
                 .facts
                 .iter()
@@ -409,6 +513,20 @@ fn section(s: &Section) -> SectionJson<'_> {
                 lines: lines.iter().map(sparkline).collect(),
             },
         }),
+        narratives: s
+            .narratives
+            .iter()
+            .map(|n| NarrativeJson {
+                item: &n.item,
+                name: &n.name,
+                date: n.date.format("%Y-%m-%d").to_string(),
+                by: &n.by_id,
+                by_role: &n.by,
+                text: &n.text,
+                illustrative: n.illustrative,
+                old: n.old.as_deref(),
+            })
+            .collect(),
     }
 }
 
@@ -464,6 +582,7 @@ fn table(t: &Table) -> TableJson<'_> {
                     RowKind::Group => RowKindJson::Group,
                     RowKind::Total => RowKindJson::Total,
                 },
+                illustrative: r.illustrative,
                 cells: RowCells {
                     columns: &t.columns,
                     row: r,

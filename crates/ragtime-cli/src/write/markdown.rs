@@ -32,6 +32,16 @@ fn write_section(out: &mut dyn Write, section: &Section) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}", block(para))?;
     }
+    for n in &section.narratives {
+        writeln!(out)?;
+        writeln!(out, "**{}:**", line(&cells::narrative_byline(n)))?;
+        writeln!(out)?;
+        writeln!(out, "> {}", block(&n.text).replace('\n', "\n> "))?;
+        if let Some(age) = cells::narrative_age(n) {
+            writeln!(out)?;
+            writeln!(out, "_{}_", line(&age))?;
+        }
+    }
     if let Some(table) = &section.table {
         write_table(out, table)?;
     }
@@ -62,7 +72,12 @@ fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
         let texts: Vec<String> = cells::aligned(&table.columns, row)
             .enumerate()
             .map(|(i, c)| {
-                let text = cell(cells::plain(c, DateStyle::Short).trim());
+                let text = cells::with_mark(
+                    cell(cells::plain(c, DateStyle::Short).trim()),
+                    row,
+                    &table.columns,
+                    i,
+                );
                 // Group headings are bold in their first cell, totals in
                 // every cell, so both stand out without colour.
                 let bold = match row.kind {

@@ -13,6 +13,7 @@ pub mod markdown;
 #[cfg(test)]
 pub mod sample;
 mod table;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -33,6 +34,9 @@ pub enum Format {
     Json,
     /// One self-contained HTML page, ready to print on A4 and to publish.
     Html,
+    /// An Excel workbook: one sheet per table, RAG cells coloured, with
+    /// filters (`--output FILE`; never written to a terminal).
+    Xlsx,
 }
 
 /// How the terminal looks, decided by the caller.

@@ -48,18 +48,23 @@ fn col(key: &str, heading: &str, align: Align) -> Column {
 }
 
 fn row(kind: RowKind, cells: Vec<Cell>) -> Row {
-    Row { kind, cells }
+    Row {
+        kind,
+        cells,
+        illustrative: false,
+    }
 }
 
 fn sparkline(
     id: &str,
+    label: &str,
     unit: Option<&str>,
     better: ragtime_core::Direction,
     series: Vec<Series>,
 ) -> Sparkline {
     Sparkline {
         id: id.to_string(),
-        label: format!("{id} (measure)"),
+        label: label.to_string(),
         unit: unit.map(str::to_string),
         better,
         series,
@@ -97,6 +102,7 @@ fn section(id: &str, heading: &str) -> Section {
         table: None,
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -279,6 +285,33 @@ pub fn board_pack() -> Document {
     progress.notes.push(
         "A flagged rating differs from what the owner reported; the reason is given.".to_string(),
     );
+    progress.narratives = vec![
+        Narrative {
+            item: "CPS".to_string(),
+            name: "Corporate Parenting Strategy 2025-2027".to_string(),
+            date: date(2025, 9, 30),
+            by_id: "dcs".to_string(),
+            by: "Director of Children's Services".to_string(),
+            text: "Recruitment of foster carers is behind plan.\nThe second campaign starts in October."
+                .to_string(),
+            illustrative: true,
+            old: None,
+        },
+        Narrative {
+            item: "CPS-P2".to_string(),
+            name: "Health and wellbeing".to_string(),
+            date: date(2025, 3, 31),
+            by_id: "designated-nurse".to_string(),
+            by: "Designated Nurse for Children in Care".to_string(),
+            text: "Health assessments are on time.".to_string(),
+            illustrative: false,
+            old: Some(
+                "written 183 days before the as-at date; older than the 92-day staleness window"
+                    .to_string(),
+            ),
+        },
+    ];
+    progress.notes.push(ILLUSTRATIVE_LEGEND.to_string());
 
     let mut exceptions = section("exceptions", "Exceptions: red and amber");
     exceptions.intro.push(
@@ -308,63 +341,117 @@ pub fn board_pack() -> Document {
                     Cell::Date(date(2025, 9, 1)),
                 ],
             ),
-            row(
-                Item,
-                vec![
-                    text("CPS-P1-C1-M1 Launch the foster carer recruitment campaign"),
-                    text("Head of Fostering"),
-                    Cell::Status(Status::AtRisk),
-                    rag(Colour::Amber),
-                    text("Two carers withdrew."),
-                    text("Second campaign in September."),
-                    Cell::Date(date(2025, 9, 30)),
-                ],
-            ),
+            Row {
+                illustrative: true,
+                ..row(
+                    Item,
+                    vec![
+                        text("CPS-P1-C1-M1 Launch the foster carer recruitment campaign"),
+                        text("Head of Fostering"),
+                        Cell::Status(Status::AtRisk),
+                        rag(Colour::Amber),
+                        text("Two carers withdrew."),
+                        text("Second campaign in September."),
+                        Cell::Date(date(2025, 9, 30)),
+                    ],
+                )
+            },
         ],
     });
+    exceptions.notes.push(ILLUSTRATIVE_LEGEND.to_string());
 
     let mut measures = section("measures", "Measures against target");
+    // As the measures report lays them out: the unit once, figures bare,
+    // the measured date with its frequency and freshness, the target's date
+    // with its source, both directions of travel in one cell.
+    let measured = |date, frequency, up_to_date| Cell::Measured {
+        date,
+        frequency,
+        up_to_date,
+    };
     measures.table = Some(Table {
         columns: vec![
+            col("id", "Id", Left),
             col("measure", "Measure", Left),
+            col("unit", "Unit", Left),
             col("latest", "Latest", Right),
+            col("measured", "Measured", Left),
             col("target", "Target", Right),
+            col("target_date", "Target date", Left),
             col("national", "National average", Right),
-            col("trend", "Direction of travel", Left),
             col("rating", "Rating", Left),
+            col("travel", "Travel (quarter / year)", Left),
         ],
         rows: vec![
             row(
                 Item,
                 vec![
+                    text("CPS-M-1.6"),
                     text("Care leavers in suitable accommodation"),
-                    number("90.5", Some("%")),
-                    number("92.0", Some("%")),
-                    number("88.0", Some("%")),
-                    Cell::Trend(Trend::Up),
+                    text("%"),
+                    number("90.5", None),
+                    measured(
+                        Some(date(2025, 9, 30)),
+                        Some(ragtime_core::Frequency::Quarterly),
+                        Some(true),
+                    ),
+                    number("92.0", None),
+                    Cell::TargetDate {
+                        date: date(2025, 9, 30),
+                        basis: TargetSource::Trajectory,
+                    },
+                    number("88.0", None),
                     rag(Colour::Amber),
+                    Cell::Travel {
+                        quarter: Trend::Up,
+                        year: Trend::New,
+                    },
                 ],
             ),
             row(
                 Item,
                 vec![
+                    text("CPS-M-1.1"),
                     text("Foster carers' homes"),
-                    number("104", Some("homes")),
-                    number("120", Some("homes")),
+                    text("homes"),
+                    number("104", None),
+                    measured(
+                        Some(date(2024, 3, 31)),
+                        Some(ragtime_core::Frequency::Annual),
+                        Some(false),
+                    ),
+                    number("110", None),
+                    Cell::TargetDate {
+                        date: date(2026, 3, 31),
+                        basis: TargetSource::Interim,
+                    },
                     Cell::Empty,
-                    Cell::Trend(Trend::Same),
-                    rag(Colour::Red),
+                    flagged(Colour::Red, "out of date: 548 days old; annual allows 397"),
+                    Cell::Travel {
+                        quarter: Trend::Same,
+                        year: Trend::Down,
+                    },
                 ],
             ),
             row(
                 Item,
                 vec![
+                    text("CPS-M-4.2"),
                     text("Change in suspension rate against national"),
-                    number("-0.4", None),
+                    text("percentage points"),
+                    Cell::Empty,
+                    measured(None, Some(ragtime_core::Frequency::Termly), None),
                     number("0.0", None),
+                    Cell::TargetDate {
+                        date: date(2027, 3, 31),
+                        basis: TargetSource::Final,
+                    },
                     number("0.0", None),
-                    Cell::Trend(Trend::Up),
-                    rag(Colour::Green),
+                    rag(Colour::Grey),
+                    Cell::Travel {
+                        quarter: Trend::None,
+                        year: Trend::None,
+                    },
                 ],
             ),
         ],
@@ -375,6 +462,7 @@ pub fn board_pack() -> Document {
     measures.chart = Some(Chart::Sparklines {
         lines: vec![
             sparkline(
+                "CPS-M-1.6",
                 "Care leavers in suitable accommodation",
                 Some("%"),
                 ragtime_core::Direction::Higher,
@@ -393,6 +481,7 @@ pub fn board_pack() -> Document {
                 ],
             ),
             sparkline(
+                "CPS-M-1.1",
                 "Foster carers' homes",
                 Some("homes"),
                 ragtime_core::Direction::Higher,
@@ -522,11 +611,20 @@ pub fn board_pack() -> Document {
         facts: vec![
             ("Board".to_string(), "Corporate Parenting Board".to_string()),
             ("Period".to_string(), "2025/26 Q2".to_string()),
+            (
+                "Latest update".to_string(),
+                "2025-09-26 (4 days before the as-at date)".to_string(),
+            ),
             ("Changes since".to_string(), "30 June 2025".to_string()),
         ],
         sections: vec![
             summary, progress, exceptions, measures, changes, colours, due,
         ],
+        freshness: Some(Freshness {
+            latest_update: Some(date(2025, 9, 26)),
+            open_work: true,
+            stale_after_days: 92,
+        }),
     }
 }
 
@@ -581,8 +679,9 @@ pub fn hostile() -> Document {
     rows.push(Row {
         kind: RowKind::Group,
         cells: vec![text(&format!("Group {SCRIPT}")), Cell::Empty, Cell::Empty],
+        illustrative: false,
     });
-    for n in nasty {
+    for (i, n) in nasty.iter().enumerate() {
         rows.push(Row {
             kind: RowKind::Item,
             cells: vec![
@@ -590,6 +689,8 @@ pub fn hostile() -> Document {
                 number("-3.5", Some(n)),
                 flagged(Colour::AmberRed, n),
             ],
+            // Every other row carries the illustrative mark after its text.
+            illustrative: i % 2 == 0,
         });
     }
     let every_kind = vec![
@@ -602,6 +703,19 @@ pub fn hostile() -> Document {
         rag(Colour::AmberGreen),
         Cell::Status(Status::Cancelled),
         Cell::Trend(Trend::Up),
+        Cell::Measured {
+            date: Some(date(2025, 6, 30)),
+            frequency: Some(ragtime_core::Frequency::SixMonthly),
+            up_to_date: Some(false),
+        },
+        Cell::TargetDate {
+            date: date(2026, 3, 31),
+            basis: TargetSource::Baseline,
+        },
+        Cell::Travel {
+            quarter: Trend::Down,
+            year: Trend::Same,
+        },
     ];
     // Every colour, every status and every trend at least once, and a row
     // longer and one shorter than the columns.
@@ -625,6 +739,7 @@ pub fn hostile() -> Document {
                 Cell::Trend(trend),
                 rag(colour),
             ],
+            illustrative: false,
         });
     }
     rows.push(Row {
@@ -635,10 +750,12 @@ pub fn hostile() -> Document {
             Cell::Empty,
             text("dropped"),
         ],
+        illustrative: false,
     });
     rows.push(Row {
         kind: RowKind::Total,
         cells: vec![text("Total =SUM(A1)")],
+        illustrative: false,
     });
 
     let mut s = section("hostile", &format!("Heading {SCRIPT} | =1+1"));
@@ -654,6 +771,20 @@ pub fn hostile() -> Document {
         rows,
     });
     s.notes.push(format!("A note with {SCRIPT} in it."));
+    s.narratives = nasty
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Narrative {
+            item: format!("ID {n}"),
+            name: format!("Name {n}"),
+            date: date(2025, 9, 30),
+            by_id: format!("by {n}"),
+            by: format!("Role {n}"),
+            text: format!("{n}\n- a list?\n# a heading?\n> a quote?"),
+            illustrative: i % 2 == 1,
+            old: (i % 3 == 0).then(|| format!("old {n}")),
+        })
+        .collect();
     s.chart = Some(Chart::StackedBars {
         bars: vec![
             Bar {
@@ -679,6 +810,7 @@ pub fn hostile() -> Document {
         rows: vec![Row {
             kind: RowKind::Item,
             cells: vec![Cell::Count(1)],
+            illustrative: false,
         }],
     });
     // A trend chart whose every word is hostile, found by a hostile id.
@@ -688,6 +820,7 @@ pub fn hostile() -> Document {
         rows: vec![Row {
             kind: RowKind::Item,
             cells: vec![text(SCRIPT)],
+            illustrative: false,
         }],
     });
     trends.chart = Some(Chart::Sparklines {
@@ -707,7 +840,18 @@ pub fn hostile() -> Document {
     let mut kinds = section("kinds", "One cell of every kind");
     kinds.table = Some(Table {
         columns: [
-            "empty", "text", "count", "percent", "number", "date", "rag", "status", "trend",
+            "empty",
+            "text",
+            "count",
+            "percent",
+            "number",
+            "date",
+            "rag",
+            "status",
+            "trend",
+            "measured",
+            "target_date",
+            "travel",
         ]
         .iter()
         .map(|k| col(k, k, Left))
@@ -715,6 +859,7 @@ pub fn hostile() -> Document {
         rows: vec![Row {
             kind: RowKind::Item,
             cells: every_kind,
+            illustrative: false,
         }],
     });
 
@@ -727,5 +872,6 @@ pub fn hostile() -> Document {
             (format!("Fact {SCRIPT}"), "a | b\nc".to_string()),
         ],
         sections: vec![s, kinds, traversal, trends, empty],
+        freshness: None,
     }
 }

@@ -33,6 +33,7 @@ pub fn finance(ctx: &Context, scope: &Scope) -> Document {
             table: None,
             notes: Vec::new(),
             chart: None,
+            narratives: Vec::new(),
         });
     }
     Document {
@@ -41,6 +42,7 @@ pub fn finance(ctx: &Context, scope: &Scope) -> Document {
         as_at: ctx.as_of,
         facts,
         sections,
+        freshness: None,
     }
 }
 
@@ -117,6 +119,9 @@ pub fn finance_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
         .collect();
     if !caps.is_empty() {
         sections.push(caps_section(ctx, &caps));
+    }
+    for s in &mut sections {
+        crate::report::marks::mark_money(ctx.model, s);
     }
     sections
 }
@@ -245,6 +250,7 @@ fn money_table(columns: Vec<Column>, rows: Vec<(RowKind, Vec<Val>)>) -> Table {
                     },
                 })
                 .collect(),
+            illustrative: false,
         })
         .collect();
     Table { columns, rows }
@@ -412,6 +418,7 @@ fn by_strategy_section(
         table: Some(money_table(columns, rows)),
         notes,
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -525,6 +532,7 @@ fn lines_section(ctx: &Context, lines: &[BudgetIx], year: FinancialYear) -> Sect
                 .to_string(),
         ],
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -659,6 +667,7 @@ fn savings_section(ctx: &Context, savings: &[SavingIx], year: FinancialYear) -> 
             crate::rollup::rounding_words(rounding)
         )],
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -731,6 +740,7 @@ fn caps_section(ctx: &Context, caps: &[CapIx]) -> Section {
             s.cap_amber_from
         )],
         chart: None,
+        narratives: Vec::new(),
     }
 }
 

@@ -40,6 +40,7 @@ const SECTIONS: &[&str] = &[
     "commitment",
     "milestone",
     "measure",
+    "narrative",
     "recommendation",
     "budget",
     "saving",
@@ -212,6 +213,8 @@ struct SoundFile {
     #[serde(default)]
     measure: Vec<Spanned<RawMeasure>>,
     #[serde(default)]
+    narrative: Vec<Spanned<crate::narrative::RawNarrative>>,
+    #[serde(default)]
     recommendation: Vec<Spanned<crate::recommendations::RawRecommendation>>,
     #[serde(default)]
     budget: Vec<Spanned<crate::finance::raw::RawBudget>>,
@@ -235,11 +238,13 @@ impl SoundFile {
             commitments: self.commitment,
             milestones: self.milestone,
             measures: self.measure,
+            narratives: self.narrative,
             recommendations: self.recommendation,
             budgets: self.budget,
             savings: self.saving,
             caps: self.cap,
             broken_ids: Vec::new(),
+            broken: Vec::new(),
         };
         let empty = raw.strategy.is_none()
             && raw.settings.is_none()
@@ -250,6 +255,7 @@ impl SoundFile {
             && raw.commitments.is_empty()
             && raw.milestones.is_empty()
             && raw.measures.is_empty()
+            && raw.narratives.is_empty()
             && raw.recommendations.is_empty()
             && raw.budgets.is_empty()
             && raw.savings.is_empty()

@@ -59,6 +59,7 @@ pub(super) fn parse_recovering(
     }
 
     let mut raw = RawFile::default();
+    let mut lost = Lost::default();
     for (key, value) in root {
         let key_loc = Loc::new(file, key.span());
         let name = key.get_ref().as_ref();
@@ -66,6 +67,10 @@ pub(super) fn parse_recovering(
             && let Some(d) = orphan_header(file, text, name, &key, value.get_ref())
         {
             diags.push(d);
+            lost.records.push(BrokenRecord {
+                section: name.to_string(),
+                keys: Vec::new(),
+            });
             continue;
         }
         match name {
@@ -86,38 +91,111 @@ pub(super) fn parse_recovering(
                         "write the settings under a `[settings]` header"
                     }),
                 );
+                lost.records.push(BrokenRecord {
+                    section: name.to_string(),
+                    keys: Vec::new(),
+                });
             }
-            "strategy" => raw.strategy = record(file, text, value, diags, &mut raw.broken_ids),
-            "settings" => raw.settings = record(file, text, value, diags, &mut raw.broken_ids),
-            "owner" => raw.owners = records(file, text, name, value, diags, &mut raw.broken_ids),
-            "board" => raw.boards = records(file, text, name, value, diags, &mut raw.broken_ids),
-            "priority" => {
-                raw.priorities = records(file, text, name, value, diags, &mut raw.broken_ids)
+            "strategy" | "settings" => {
+                let section = name;
+                if name == "strategy" {
+                    raw.strategy = record(file, text, section, value, diags, &mut lost);
+                } else {
+                    raw.settings = record(file, text, section, value, diags, &mut lost);
+                }
             }
-            "objective" => {
-                raw.objectives = records(file, text, name, value, diags, &mut raw.broken_ids)
-            }
-            "commitment" => {
-                raw.commitments = records(file, text, name, value, diags, &mut raw.broken_ids)
-            }
-            "milestone" => {
-                raw.milestones = records(file, text, name, value, diags, &mut raw.broken_ids)
-            }
-            "measure" => {
-                raw.measures = records(file, text, name, value, diags, &mut raw.broken_ids)
-            }
+            "owner" => raw.owners = records(file, text, name, value, diags, &mut lost),
+            "board" => raw.boards = records(file, text, name, value, diags, &mut lost),
+            "priority" => raw.priorities = records(file, text, name, value, diags, &mut lost),
+            "objective" => raw.objectives = records(file, text, name, value, diags, &mut lost),
+            "commitment" => raw.commitments = records(file, text, name, value, diags, &mut lost),
+            "milestone" => raw.milestones = records(file, text, name, value, diags, &mut lost),
+            "measure" => raw.measures = records(file, text, name, value, diags, &mut lost),
+            "narrative" => raw.narratives = records(file, text, name, value, diags, &mut lost),
             "recommendation" => {
                 let mut value = value;
                 crate::recommendations::raw::one_response(file, &mut value, diags);
-                raw.recommendations = records(file, text, name, value, diags, &mut raw.broken_ids)
+                raw.recommendations = records(file, text, name, value, diags, &mut lost)
             }
-            "budget" => raw.budgets = records(file, text, name, value, diags, &mut raw.broken_ids),
-            "saving" => raw.savings = records(file, text, name, value, diags, &mut raw.broken_ids),
-            "cap" => raw.caps = records(file, text, name, value, diags, &mut raw.broken_ids),
-            other => diags.push(unknown_key(key_loc, other, SECTIONS)),
+            "budget" => raw.budgets = records(file, text, name, value, diags, &mut lost),
+            "saving" => raw.savings = records(file, text, name, value, diags, &mut lost),
+            "cap" => raw.caps = records(file, text, name, value, diags, &mut lost),
+            other => {
+                diags.push(unknown_key(key_loc, other, SECTIONS));
+                lost.unknown(other, value.get_ref());
+            }
         }
     }
+    raw.broken_ids = lost.ids;
+    raw.broken = lost.records;
     Some(raw)
+}
+
+/// What reading a file could not keep: the ids of records that failed,
+/// and every record lost, with what it says about where it belongs.
+#[derive(Default)]
+struct Lost {
+    ids: Vec<Spanned<String>>,
+    records: Vec<BrokenRecord>,
+}
+
+impl Lost {
+    /// A record of `section` that failed to read.
+    fn record(&mut self, section: &str, value: &Spanned<DeValue<'_>>) {
+        if let Some(id) = value.get_ref().get("id")
+            && let Some(text) = id.get_ref().as_str()
+        {
+            self.ids.push(Spanned::new(id.span(), text.to_string()));
+        }
+        self.records.push(broken_record(section, value.get_ref()));
+    }
+
+    /// Whatever is under a key that is not a plan table: each table in it
+    /// may be a record of a misspelt kind (`[[milstone]]`).
+    fn unknown(&mut self, section: &str, value: &DeValue<'_>) {
+        match value {
+            DeValue::Array(items) if items.iter().all(|i| i.get_ref().is_table()) => {
+                for item in items.iter() {
+                    self.records.push(broken_record(section, item.get_ref()));
+                }
+            }
+            other => self.records.push(broken_record(section, other)),
+        }
+    }
+}
+
+/// The keys that place a record, from whatever could be parsed of it.
+fn broken_record(section: &str, value: &DeValue<'_>) -> BrokenRecord {
+    const PLACING: &[&str] = &[
+        "id",
+        "strategy",
+        "priority",
+        "commitment",
+        "item",
+        "boards",
+        "measures",
+        "committee",
+        "for",
+    ];
+    let mut keys = Vec::new();
+    if let Some(table) = value.as_table() {
+        for &key in PLACING {
+            let Some(v) = table.get(key) else { continue };
+            let texts: Vec<String> = match v.get_ref() {
+                DeValue::String(s) => vec![s.to_string()],
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|i| i.get_ref().as_str().map(str::to_string))
+                    .collect(),
+                _ => continue,
+            };
+            keys.push((key.to_string(), texts));
+        }
+    }
+    BrokenRecord {
+        section: section.to_string(),
+        keys,
+    }
 }
 
 /// A `[[milestone.update]]` (or `[strategy.approved]`) header with no
@@ -175,7 +253,7 @@ fn records<T: DeserializeOwned>(
     section: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-    broken: &mut Vec<Spanned<String>>,
+    lost: &mut Lost,
 ) -> Vec<Spanned<T>> {
     let span = value.span();
     match value.into_inner() {
@@ -183,8 +261,9 @@ fn records<T: DeserializeOwned>(
             .into_iter()
             .filter_map(|item| {
                 if item.get_ref().is_table() {
-                    return record(file, text, item, diags, broken);
+                    return record(file, text, section, item, diags, lost);
                 }
+                lost.record(section, &item);
                 // `owner = ["dcs"]` instead of an `[[owner]]` table.
                 diags.push(
                     Diagnostic::new(
@@ -215,9 +294,10 @@ fn records<T: DeserializeOwned>(
             record(
                 file,
                 text,
+                section,
                 Spanned::new(span, DeValue::Table(table)),
                 diags,
-                broken,
+                lost,
             )
             .into_iter()
             .collect()
@@ -234,6 +314,10 @@ fn records<T: DeserializeOwned>(
                 )
                 .help(format!("write each item under a `[[{section}]]` header")),
             );
+            lost.records.push(BrokenRecord {
+                section: section.to_string(),
+                keys: Vec::new(),
+            });
             Vec::new()
         }
     }
@@ -243,9 +327,10 @@ fn records<T: DeserializeOwned>(
 fn record<T: DeserializeOwned>(
     file: FileId,
     text: &str,
+    section: &str,
     value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-    broken: &mut Vec<Spanned<String>>,
+    lost: &mut Lost,
 ) -> Option<Spanned<T>> {
     let span = value.span();
     if !value.get_ref().is_table() {
@@ -254,6 +339,7 @@ fn record<T: DeserializeOwned>(
             Loc::new(file, span),
             format!("expected a table, found {}", value.get_ref().type_str()),
         ));
+        lost.record(section, &value);
         return None;
     }
     let mut value = value;
@@ -286,33 +372,25 @@ fn record<T: DeserializeOwned>(
                 if missing && err_span == span {
                     // The record itself lacks a required key: nothing more
                     // can be learnt from it.
-                    remember_id(&value, broken);
+                    lost.record(section, &value);
                     return None;
                 }
                 match remove_at(value.get_mut(), &err_span) {
                     Some(key) => removed.push(key),
                     None => {
-                        remember_id(&value, broken);
+                        lost.record(section, &value);
                         return None;
                     }
                 }
             }
         }
     }
-    remember_id(&value, broken);
+    lost.record(section, &value);
     None
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
-}
-
-fn remember_id(value: &Spanned<DeValue<'_>>, broken: &mut Vec<Spanned<String>>) {
-    if let Some(id) = value.get_ref().get("id")
-        && let Some(text) = id.get_ref().as_str()
-    {
-        broken.push(Spanned::new(id.span(), text.to_string()));
-    }
 }
 
 /// Removes the key or array element that `span` points at, searching the

@@ -11,7 +11,7 @@ use super::standing::Standing;
 use super::tables::*;
 use crate::graph::Edge;
 use crate::model::*;
-use crate::report::{Context, Document, Section};
+use crate::report::{Context, Document, Freshness, Section};
 
 /// The recommendations report: those made by `board` and the boards that
 /// report to it (every committee's when `None`), as at the context's date.
@@ -30,17 +30,38 @@ pub fn recommendations(ctx: &Context, board: Option<BoardIx>) -> Document {
             .filter(|&x| x != b)
             .map(|x| model.board(x).name.as_str())
             .collect();
+        let board = model.board(b);
         facts.push((
             "Board".to_string(),
-            format!("{} ({})", model.board(b).name, model.board(b).id),
+            crate::report::marks::mark_if(
+                format!("{} ({})", board.name, board.id),
+                board.illustrative,
+            ),
         ));
         if !below.is_empty() {
             facts.push(("Boards reporting to it".to_string(), below.join(", ")));
         }
     }
-    facts.extend(ctx.facts());
+    // The latest update of the milestones delivering them.
+    let freshness = Freshness::of(
+        model,
+        ctx.settings,
+        ctx.as_of,
+        recs.iter()
+            .flat_map(|&r| model.recommendation(r).delivering_milestones(&ctx.tree)),
+    );
+    facts.extend(crate::report::freshness::with_fact(
+        ctx.facts(),
+        &freshness,
+        ctx.as_of,
+    ));
     facts.push(("Response window".to_string(), window_text(ctx)));
-    let mut sections = vec![summary_section(ctx, &recs)];
+    let mut summary = summary_section(ctx, &recs);
+    crate::report::marks::legend(&mut summary);
+    if board.is_some_and(|b| model.board(b).illustrative) {
+        crate::report::marks::legend_for_fact(&mut summary);
+    }
+    let mut sections = vec![summary];
     sections.extend(recommendations_sections(ctx, &recs));
     Document {
         kind: "recommendations".to_string(),
@@ -51,6 +72,7 @@ pub fn recommendations(ctx: &Context, board: Option<BoardIx>) -> Document {
         as_at: ctx.as_of,
         facts,
         sections,
+        freshness: Some(freshness),
     }
 }
 
@@ -123,12 +145,14 @@ fn window_text(ctx: &Context) -> String {
 /// The tracker, the responses, what awaits a response and what was
 /// accepted with nothing delivering it, for the given recommendations.
 pub fn recommendations_sections(ctx: &Context, recs: &[RecommendationIx]) -> Vec<Section> {
-    vec![
+    let mut sections = vec![
         tracker_section(ctx, recs),
         responses_section(ctx, recs),
         awaiting_section(ctx, recs),
         undelivered_section(ctx, recs),
-    ]
+    ];
+    sections.iter_mut().for_each(crate::report::marks::legend);
+    sections
 }
 
 /// The paragraph `ragtime explain` starts with for a recommendation: what

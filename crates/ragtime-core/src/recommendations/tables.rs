@@ -13,6 +13,12 @@ use crate::rating::Rating;
 use crate::report::cells::*;
 use crate::report::{Align, Cell, Colour, Context, RagCell, Row, RowKind, Section, Table};
 
+/// Whether a recommendation's row carries the illustrative mark: it, or
+/// the response in force, is marked `illustrative = true`.
+fn illustrative(r: &Recommendation, as_of: NaiveDate) -> bool {
+    r.illustrative || r.response_as_of(as_of).is_some_and(|x| x.illustrative)
+}
+
 pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -44,16 +50,23 @@ pub(super) fn summary_section(ctx: &Context, recs: &[RecommendationIx]) -> Secti
         total.add(&one);
     }
     tallies.sort_by_key(|(b, _)| *b);
-    let row = |kind, name: String, t: &Tally| {
+    let row = |kind, name: String, t: &Tally, illustrative| {
         let mut cells = vec![Cell::Text(name)];
         cells.extend(t.counts().into_iter().map(Cell::Count));
-        Row { kind, cells }
+        Row {
+            kind,
+            cells,
+            illustrative,
+        }
     };
     let mut rows: Vec<Row> = tallies
         .iter()
-        .map(|(b, t)| row(RowKind::Item, model.board(*b).name.clone(), t))
+        .map(|(b, t)| {
+            let board = model.board(*b);
+            row(RowKind::Item, board.name.clone(), t, board.illustrative)
+        })
         .collect();
-    rows.push(row(RowKind::Total, "Total".to_string(), &total));
+    rows.push(row(RowKind::Total, "Total".to_string(), &total, false));
     let intro = vec![if recs.is_empty() {
         format!("No recommendations made on or before {}.", ctx.as_of)
     } else {
@@ -81,6 +94,7 @@ pub(super) fn summary_section(ctx: &Context, recs: &[RecommendationIx]) -> Secti
                 .to_string(),
         ],
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -201,6 +215,7 @@ pub(super) fn tracker_section(ctx: &Context, recs: &[RecommendationIx]) -> Secti
             Row {
                 kind: RowKind::Item,
                 cells,
+                illustrative: illustrative(r, ctx.as_of),
             }
         })
         .collect();
@@ -228,6 +243,7 @@ pub(super) fn tracker_section(ctx: &Context, recs: &[RecommendationIx]) -> Secti
                 .to_string(),
         ],
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -277,6 +293,7 @@ pub(super) fn responses_section(ctx: &Context, recs: &[RecommendationIx]) -> Sec
             Row {
                 kind: RowKind::Item,
                 cells,
+                illustrative: illustrative(r, ctx.as_of),
             }
         })
         .collect();
@@ -297,6 +314,7 @@ pub(super) fn responses_section(ctx: &Context, recs: &[RecommendationIx]) -> Sec
         table: (!rows.is_empty()).then_some(Table { columns, rows }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -351,6 +369,7 @@ pub(super) fn awaiting_section(ctx: &Context, recs: &[RecommendationIx]) -> Sect
                         flag: None,
                     }),
                 ],
+                illustrative: illustrative(r, ctx.as_of),
             }
         })
         .collect();
@@ -382,6 +401,7 @@ pub(super) fn awaiting_section(ctx: &Context, recs: &[RecommendationIx]) -> Sect
             )
         )],
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -434,6 +454,7 @@ pub(super) fn undelivered_section(ctx: &Context, recs: &[RecommendationIx]) -> S
                         .map_or(Cell::Empty, |o| text(&model.owner(o).role)),
                     text(why),
                 ],
+                illustrative: illustrative(r, ctx.as_of),
             })
         })
         .collect();
@@ -461,5 +482,6 @@ pub(super) fn undelivered_section(ctx: &Context, recs: &[RecommendationIx]) -> S
                 .to_string(),
         ],
         chart: None,
+        narratives: Vec::new(),
     }
 }

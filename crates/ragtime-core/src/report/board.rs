@@ -24,6 +24,7 @@ use super::exceptions::exceptions_sections;
 use super::measures::measures_sections;
 use super::portfolio::{Breakdown, portfolio_section};
 use super::progress::progress_sections;
+use super::summary::executive_summary;
 use crate::model::*;
 use crate::period::Quarter;
 use crate::rating::{Rating, Ratings};
@@ -133,7 +134,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     let mut scope = Scope::board(model, ctx.graph, board);
     let closed = scope.close_ended(model, as_of);
 
-    let mut sections = Vec::new();
+    let mut sections = vec![executive_summary(ctx, &scope, since)];
     let mut summary = portfolio_section(ctx, &scope, Breakdown::Strategy);
     summary.heading = "1. Headline: milestones by strategy".to_string();
     if oversight.strategies.is_empty() && oversight.commitments.is_empty() {
@@ -166,6 +167,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
             table: None,
             notes: Vec::new(),
             chart: None,
+            narratives: Vec::new(),
         });
     }
     sections.extend(progress.into_iter().map(|mut s| {
@@ -202,7 +204,14 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     );
     sections.extend(crate::recommendations::pack_sections(ctx, board));
 
-    let mut facts = vec![("Board".to_string(), format!("{} ({})", b.name, b.id))];
+    let mut facts = vec![(
+        "Board".to_string(),
+        super::marks::mark_if(format!("{} ({})", b.name, b.id), b.illustrative),
+    )];
+    if b.illustrative {
+        // The mark is on the board fact; the legend opens the pack.
+        super::marks::legend_for_fact(&mut sections[0]);
+    }
     if let Some(to) = b.reports_to {
         facts.push(("Reports to".to_string(), model.board(to).name.clone()));
     }
@@ -225,6 +234,8 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         .into_iter()
         .partition(|(label, _)| label == "Period");
     facts.extend(period);
+    let freshness = ctx.freshness(&scope);
+    facts.push(freshness.fact(as_of));
     facts.push((
         "Compared with".to_string(),
         format!(
@@ -248,6 +259,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         },
     ));
     facts.extend(rules);
+    super::notes::say_once(&mut sections);
 
     Ok(Document {
         kind: "board".to_string(),
@@ -255,6 +267,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
         as_at: as_of,
         facts,
         sections,
+        freshness: Some(freshness),
     })
 }
 
@@ -348,6 +361,7 @@ fn colour_mix_section(ctx: &Context, scope: &Scope) -> Section {
         rows.push(Row {
             kind: RowKind::Item,
             cells,
+            illustrative: false,
         });
         bars.push(Bar {
             label: format!("{q} (as at {end})"),
@@ -383,6 +397,7 @@ fn colour_mix_section(ctx: &Context, scope: &Scope) -> Section {
         table: Some(Table { columns, rows }),
         notes: Vec::new(),
         chart: Some(Chart::StackedBars { bars }),
+        narratives: Vec::new(),
     }
 }
 
@@ -424,6 +439,7 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
                     milestone_rag(ctx, r, Vec::new()),
                     Cell::Count(r.times_redated as u64),
                 ],
+                illustrative: m.illustrative,
             })
         })
         .collect();
@@ -441,7 +457,7 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
             ctx.as_of
         ),
     };
-    Section {
+    let mut section = Section {
         id: "due".to_string(),
         heading: "6. Due before the next meeting".to_string(),
         intro: vec![intro],
@@ -453,7 +469,10 @@ fn due_section(ctx: &Context, scope: &Scope, until: NaiveDate) -> Section {
                 .to_string(),
         ],
         chart: None,
-    }
+        narratives: Vec::new(),
+    };
+    super::marks::legend(&mut section);
+    section
 }
 
 #[cfg(test)]
@@ -624,6 +643,7 @@ due = 2026-03-31
         assert_eq!(
             ids(&top),
             [
+                "executive-summary",
                 "summary",
                 "colour-mix",
                 "progress-S",
@@ -733,6 +753,7 @@ due = 2026-03-31
         assert_eq!(
             ids(&pack),
             [
+                "executive-summary",
                 "summary",
                 "colour-mix",
                 "progress",
@@ -743,13 +764,22 @@ due = 2026-03-31
                 "due"
             ]
         );
-        let summary = &pack.sections[0];
+        assert_eq!(
+            pack.sections[0].intro,
+            [
+                "Headline: no milestone is on the plan as at the as-at date.",
+                "Red: nothing is Red as at the as-at date.",
+                "Since the last meeting (2025-06-30): no milestone was added, completed, \
+                 cancelled, re-dated or newly Red."
+            ]
+        );
+        let summary = &pack.sections[1];
         assert!(summary.intro[0].starts_with("The Idle Board oversees no strategy"));
         assert!(summary.chart.is_none());
         // Nothing to list: the columns alone, for a CSV file's header.
         let empty = |s: &Section| s.table.as_ref().is_some_and(|t| t.rows.is_empty());
-        assert!(empty(&pack.sections[6]));
         assert!(empty(&pack.sections[7]));
+        assert!(empty(&pack.sections[8]));
     }
 
     #[test]

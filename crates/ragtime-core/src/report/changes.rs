@@ -191,6 +191,7 @@ pub fn changes_section(ctx: &Context, scope: &Scope, since: NaiveDate) -> Sectio
                     Cell::Count(c.redated_before as u64),
                     Cell::Count(r.times_redated as u64),
                 ],
+                illustrative: m.illustrative,
             })
         })
         .collect();
@@ -231,14 +232,17 @@ pub fn changes_section(ctx: &Context, scope: &Scope, since: NaiveDate) -> Sectio
             ctx.as_of
         ),
     ];
-    Section {
+    let mut section = Section {
         id: "changes".to_string(),
         heading: "Changes since the last meeting".to_string(),
         intro: vec![intro],
         table: Some(Table { columns, rows }),
         notes,
         chart: None,
-    }
+        narratives: Vec::new(),
+    };
+    super::marks::legend(&mut section);
+    section
 }
 
 /// The words in the Detail column.

@@ -30,11 +30,21 @@ pub fn closed_section(ctx: &Context, closed: &[StrategyIx]) -> Section {
         col("cancelled", "Cancelled", Align::Right),
     ]);
     let mut rows = Vec::new();
+    let (mut illustrative, mut counted) = (0, 0);
     for &s in closed {
         let strategy = model.strategy(s);
         let Some((counts, settings)) = final_counts(ctx, s, strategy.end) else {
             continue;
         };
+        if let Ok(then) = ctx.at(strategy.end) {
+            let (i, c) = super::marks::illustrative_share(
+                model,
+                &then.ratings,
+                Scope::new(model, &[s], &[]).milestones(model),
+            );
+            illustrative += i;
+            counted += c;
+        }
         let mut cells = vec![
             text(&strategy.id),
             text(&strategy.title),
@@ -50,6 +60,7 @@ pub fn closed_section(ctx: &Context, closed: &[StrategyIx]) -> Section {
         rows.push(Row {
             kind: RowKind::Item,
             cells,
+            illustrative: false,
         });
     }
     Section {
@@ -65,8 +76,11 @@ pub fn closed_section(ctx: &Context, closed: &[StrategyIx]) -> Section {
             ctx.as_of
         )],
         table: Some(Table { columns, rows }),
-        notes: Vec::new(),
+        notes: super::marks::share_note(illustrative, counted)
+            .into_iter()
+            .collect(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 

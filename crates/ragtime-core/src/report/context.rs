@@ -9,7 +9,8 @@ use crate::graph::PlanGraph;
 use crate::model::Model;
 use crate::period::{PeriodError, Quarter};
 use crate::rating::Ratings;
-use crate::rollup::{Rollups, Tree};
+use crate::report::doc::Freshness;
+use crate::rollup::{Rollups, Scope, Tree};
 use crate::settings::{RollupRule, Scale, Settings};
 
 /// A plan set, its ratings and rollups as at `as_of`, and (computed when
@@ -76,6 +77,26 @@ impl<'a> Context<'a> {
             let rollups = Rollups::compute(self.model, &ratings);
             (ratings, rollups)
         })
+    }
+
+    /// How fresh the data in `scope` is as at the date.
+    pub fn freshness(&self, scope: &Scope) -> Freshness {
+        Freshness::of(
+            self.model,
+            self.settings,
+            self.as_of,
+            scope.milestones(self.model),
+        )
+    }
+
+    /// [`Context::facts`] with the latest update in `scope` after the
+    /// period, and that freshness, for a report over `scope`.
+    pub(crate) fn facts_for(&self, scope: &Scope) -> (Vec<(String, String)>, Freshness) {
+        let freshness = self.freshness(scope);
+        (
+            super::freshness::with_fact(self.facts(), &freshness, self.as_of),
+            freshness,
+        )
     }
 
     /// The facts every report states under its title, after the as-at date

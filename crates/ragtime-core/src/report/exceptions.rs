@@ -5,17 +5,20 @@
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use super::marks;
 use crate::rating::{Rating, Rule, days_text};
 use crate::rollup::Scope;
 
 /// The exceptions of `scope` as a whole document.
 pub fn exceptions(ctx: &Context, scope: &Scope) -> Document {
+    let (facts, freshness) = ctx.facts_for(scope);
     Document {
         kind: "exceptions".to_string(),
         title: "Exceptions".to_string(),
         as_at: ctx.as_of,
-        facts: ctx.facts(),
+        facts,
         sections: exceptions_sections(ctx, scope),
+        freshness: Some(freshness),
     }
 }
 
@@ -23,7 +26,11 @@ pub fn exceptions(ctx: &Context, scope: &Scope) -> Document {
 pub fn exceptions_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
     [Rating::Red, Rating::Amber]
         .iter()
-        .map(|&rating| section(ctx, scope, rating))
+        .map(|&rating| {
+            let mut s = section(ctx, scope, rating);
+            marks::legend(&mut s);
+            s
+        })
         .collect()
 }
 
@@ -86,6 +93,7 @@ fn section(ctx: &Context, scope: &Scope, rating: Rating) -> Section {
                 opt_text(latest_note(m, ctx.as_of)),
                 action.map_or_else(|| text("none recorded"), text),
             ],
+            illustrative: m.illustrative,
         });
     }
     let (id, heading, what) = match rating {
@@ -124,5 +132,6 @@ fn section(ctx: &Context, scope: &Scope, rating: Rating) -> Section {
         table: Some(Table { columns, rows }),
         notes,
         chart: None,
+        narratives: Vec::new(),
     }
 }

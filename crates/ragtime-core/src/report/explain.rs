@@ -89,15 +89,85 @@ pub fn explain(ctx: &Context, item: EntityRef) -> Document {
     };
     let mut sections = sections;
     if let Some(first) = sections.first_mut() {
+        if is_illustrative(model, item) {
+            first.intro.insert(0, ILLUSTRATIVE_LEGEND.to_string());
+        }
         first.intro.insert(0, what);
     }
+    // Money has no update log of milestones: its explanation states no
+    // latest update.
+    let freshness = milestones_behind(ctx, item)
+        .map(|list| Freshness::of(model, ctx.settings, ctx.as_of, list));
+    let facts = match &freshness {
+        Some(f) => super::freshness::with_fact(ctx.facts(), f, ctx.as_of),
+        None => ctx.facts(),
+    };
     Document {
         kind: "explain".to_string(),
-        title: format!("Explain {id}"),
+        title: format!("Explain {id}{}", mark(model, item)),
         as_at: ctx.as_of,
-        facts: ctx.facts(),
+        facts,
         sections,
+        freshness,
     }
+}
+
+/// Whether the item itself is marked `illustrative = true`.
+fn is_illustrative(model: &Model, item: EntityRef) -> bool {
+    match item {
+        EntityRef::Milestone(m) => model.milestone(m).illustrative,
+        EntityRef::Commitment(c) => model.commitment(c).illustrative,
+        EntityRef::Measure(m) => model.measure(m).illustrative,
+        EntityRef::Owner(o) => model.owner(o).illustrative,
+        EntityRef::Board(b) => model.board(b).illustrative,
+        EntityRef::Recommendation(r) => {
+            let r = model.recommendation(r);
+            r.illustrative || r.response.as_ref().is_some_and(|x| x.illustrative)
+        }
+        EntityRef::Budget(b) => model.budget(b).illustrative,
+        EntityRef::Saving(s) => model.saving(s).illustrative,
+        EntityRef::Cap(c) => model.cap(c).illustrative,
+        _ => false,
+    }
+}
+
+/// " †" after the id of an illustrative item, for the title.
+fn mark(model: &Model, item: EntityRef) -> String {
+    if is_illustrative(model, item) {
+        format!(" {ILLUSTRATIVE_MARK}")
+    } else {
+        String::new()
+    }
+}
+
+/// The milestones whose updates an explanation rests on: the milestone
+/// itself, those of the commitments a measure evidences, or every
+/// milestone counted in a rollup; none for money.
+fn milestones_behind(ctx: &Context, item: EntityRef) -> Option<Vec<MilestoneIx>> {
+    let model = ctx.model;
+    let of_commitments = |keep: &dyn Fn(&Commitment) -> bool| -> Vec<MilestoneIx> {
+        model
+            .commitments
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| keep(c))
+            .flat_map(|(c, _)| ctx.tree.milestones[c].iter().copied())
+            .collect()
+    };
+    Some(match item {
+        EntityRef::Milestone(m) => vec![m],
+        EntityRef::Measure(m) => of_commitments(&|c| c.measures.contains(&m)),
+        EntityRef::Commitment(c) => ctx.tree.milestones[c.index()].clone(),
+        EntityRef::Priority(p) => of_commitments(&|c| c.priority == p),
+        EntityRef::Objective(o) => of_commitments(&|c| c.objectives.contains(&o)),
+        EntityRef::Strategy(s) => Scope::new(model, &[s], &[]).milestones(model).collect(),
+        EntityRef::Board(b) => Scope::board(model, ctx.graph, b)
+            .milestones(model)
+            .collect(),
+        EntityRef::Owner(o) => ctx.graph.holdings(o).milestones,
+        EntityRef::Recommendation(r) => model.recommendation(r).delivering_milestones(&ctx.tree),
+        EntityRef::Budget(_) | EntityRef::Saving(_) | EntityRef::Cap(_) => return None,
+    })
 }
 
 fn describe_milestone(ctx: &Context, ix: MilestoneIx) -> String {
@@ -130,11 +200,13 @@ fn steps_section(steps: Vec<String>) -> Section {
                 .map(|(i, s)| Row {
                     kind: RowKind::Item,
                     cells: vec![Cell::Count(i as u64 + 1), Cell::Text(s)],
+                    illustrative: false,
                 })
                 .collect(),
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -165,6 +237,7 @@ fn milestone(ctx: &Context, ix: MilestoneIx) -> Vec<Section> {
                 opt_text(u.action.as_deref()),
                 counted(u.date, ctx.as_of),
             ],
+            illustrative: false,
         })
         .collect::<Vec<_>>();
     let updates = Section {
@@ -191,6 +264,7 @@ fn milestone(ctx: &Context, ix: MilestoneIx) -> Vec<Section> {
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     };
     vec![steps_section(steps), updates]
 }
@@ -213,6 +287,7 @@ fn measure(ctx: &Context, ix: MeasureIx) -> Vec<Section> {
                 opt_text(p.note.as_deref()),
                 counted(p.date, ctx.as_of),
             ],
+            illustrative: false,
         })
         .collect();
     let series = Section {
@@ -234,6 +309,7 @@ fn measure(ctx: &Context, ix: MeasureIx) -> Vec<Section> {
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     };
     let mut sections = vec![steps_section(steps)];
     sections.extend(targets_section(ctx, m));
@@ -279,6 +355,7 @@ fn targets_section(ctx: &Context, m: &Measure) -> Option<Section> {
                     text(p.kind.name()),
                     text(used),
                 ],
+                illustrative: false,
             }
         })
         .collect();
@@ -297,6 +374,7 @@ fn targets_section(ctx: &Context, m: &Measure) -> Option<Section> {
         }),
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     })
 }
 
@@ -319,6 +397,7 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
                     text(r.rule.name()),
                     Cell::Date(r.due),
                 ],
+                illustrative: m.illustrative,
             }
         })
         .collect();
@@ -335,7 +414,7 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
             ctx.as_of
         )),
     }
-    let list = Section {
+    let mut list = Section {
         id: "milestones".to_string(),
         heading: "Milestones counted".to_string(),
         intro: if rows.is_empty() {
@@ -356,6 +435,8 @@ fn rollup_sections(ctx: &Context, milestones: Vec<MilestoneIx>) -> Vec<Section> 
         }),
         notes,
         chart: None,
+        narratives: Vec::new(),
     };
+    super::marks::legend(&mut list);
     vec![steps_section(steps), list]
 }

@@ -154,6 +154,7 @@ fn section(id: &str, heading: &str) -> Section {
         table: None,
         notes: Vec::new(),
         chart: None,
+        narratives: Vec::new(),
     }
 }
 
@@ -185,25 +186,28 @@ fn due_listing(
         .iter()
         .map(|s| {
             let m = model.milestone(s.milestone);
-            vec![
-                Cell::Text(m.id.clone()),
-                Cell::Text(m.title.clone()),
-                Cell::Status(s.status),
-                Cell::Date(s.due),
-                Cell::Count(days(s)),
-            ]
+            (
+                s.milestone,
+                vec![
+                    Cell::Text(m.id.clone()),
+                    Cell::Text(m.title.clone()),
+                    Cell::Status(s.status),
+                    Cell::Date(s.due),
+                    Cell::Count(days(s)),
+                ],
+            )
         })
         .collect();
-    listing(section, heading, None, columns, rows, empty)
+    listing(model, (section, heading, None), columns, rows, empty)
 }
 
-/// A section listing `rows`, or saying `empty` when there are none.
+/// A section listing `rows` (each milestone with its cells, marked when
+/// it is illustrative), or saying `empty` when there are none.
 fn listing(
-    id: &str,
-    heading: &str,
-    intro: Option<String>,
+    model: &crate::Model,
+    (id, heading, intro): (&str, &str, Option<String>),
     columns: Vec<Column>,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<(MilestoneIx, Vec<Cell>)>,
     empty: &str,
 ) -> Section {
     let mut s = section(id, heading);
@@ -221,12 +225,14 @@ fn listing(
         columns,
         rows: rows
             .into_iter()
-            .map(|cells| Row {
+            .map(|(m, cells)| Row {
                 kind: RowKind::Item,
                 cells,
+                illustrative: model.milestone(m).illustrative,
             })
             .collect(),
     });
+    super::marks::legend(&mut s);
     s
 }
 
@@ -249,6 +255,7 @@ pub fn owner_list(plans: &PlanSet, owner: OwnerIx, opts: &OwnerOptions) -> Docum
         rows: vec![Row {
             kind: RowKind::Item,
             cells: Counts::of(&list).cells(),
+            illustrative: false,
         }],
     });
 
@@ -281,22 +288,28 @@ pub fn owner_list(plans: &PlanSet, owner: OwnerIx, opts: &OwnerOptions) -> Docum
     let rows = stale
         .iter()
         .map(|s| {
-            vec![
-                id(s),
-                title(s),
-                Cell::Status(s.status),
-                last_update_cell(s),
-                Cell::Count(s.days_since_update.unsigned_abs()),
-            ]
+            (
+                s.milestone,
+                vec![
+                    id(s),
+                    title(s),
+                    Cell::Status(s.status),
+                    last_update_cell(s),
+                    Cell::Count(s.days_since_update.unsigned_abs()),
+                ],
+            )
         })
         .collect();
     let stale = listing(
-        "needs-update",
-        "Needs an update",
-        Some(format!(
-            "The last update (or, with none, the date the milestone was added) is more than {} days old.",
-            plans.settings.stale_after_days
-        )),
+        model,
+        (
+            "needs-update",
+            "Needs an update",
+            Some(format!(
+                "The last update (or, with none, the date the milestone was added) is more than {} days old.",
+                plans.settings.stale_after_days
+            )),
+        ),
         columns,
         rows,
         "Every open milestone has a recent update.",
@@ -310,39 +323,64 @@ pub fn owner_list(plans: &PlanSet, owner: OwnerIx, opts: &OwnerOptions) -> Docum
         .iter()
         .map(|s| {
             let strategy = model.strategy(model.strategy_of_milestone(s.milestone));
-            vec![
-                id(s),
-                title(s),
-                Cell::Text(strategy.id.clone()),
-                Cell::Status(s.status),
-                Cell::Date(s.due),
-                last_update_cell(s),
-            ]
+            (
+                s.milestone,
+                vec![
+                    id(s),
+                    title(s),
+                    Cell::Text(strategy.id.clone()),
+                    Cell::Status(s.status),
+                    Cell::Date(s.due),
+                    last_update_cell(s),
+                ],
+            )
         })
         .collect();
     let open = listing(
-        "open",
-        "All open milestones",
-        None,
+        model,
+        ("open", "All open milestones", None),
         columns,
         rows,
         "No open milestones.",
     );
 
+    let freshness = Freshness::of(
+        model,
+        &plans.settings,
+        opts.as_of,
+        plans.graph.holdings(owner).milestones,
+    );
     let mut facts = facts(plans, opts);
-    facts.insert(0, ("Owner".into(), format!("{}, {}", o.role, o.org)));
+    facts.insert(
+        0,
+        (
+            "Owner".into(),
+            super::marks::mark_if(format!("{}, {}", o.role, o.org), o.illustrative),
+        ),
+    );
+    if o.illustrative {
+        super::marks::legend_for_fact(&mut summary);
+    }
+    facts.insert(1, freshness.fact(opts.as_of));
     Document {
         kind: "owner".into(),
         title: format!("Milestones owned by {}", o.id),
         as_at: opts.as_of,
         facts,
         sections: vec![summary, overdue, soon, stale, open],
+        freshness: Some(freshness),
     }
 }
 
 /// Every owner who owns a milestone, in registry order, with their counts.
 pub fn owners_summary(plans: &PlanSet, opts: &OwnerOptions) -> Document {
     let model = &plans.model;
+    let freshness = Freshness::of(
+        model,
+        &plans.settings,
+        opts.as_of,
+        (0..model.milestones.len()).map(MilestoneIx::from_usize),
+    );
     let mut columns = vec![
         column("owner", "Owner", Align::Left),
         column("role", "Role", Align::Left),
@@ -362,6 +400,7 @@ pub fn owners_summary(plans: &PlanSet, opts: &OwnerOptions) -> Document {
         rows.push(Row {
             kind: RowKind::Item,
             cells,
+            illustrative: o.illustrative,
         });
     }
     let mut owners = section("owners", "Owners");
@@ -373,17 +412,20 @@ pub fn owners_summary(plans: &PlanSet, opts: &OwnerOptions) -> Document {
         rows.push(Row {
             kind: RowKind::Total,
             cells,
+            illustrative: false,
         });
         owners.table = Some(Table { columns, rows });
         owners
             .notes
             .push("Owners who own no milestone are not listed.".into());
+        super::marks::legend(&mut owners);
     }
     Document {
         kind: "owners".into(),
         title: "Milestones by owner".into(),
         as_at: opts.as_of,
-        facts: facts(plans, opts),
+        facts: super::freshness::with_fact(facts(plans, opts), &freshness, opts.as_of),
         sections: vec![owners],
+        freshness: Some(freshness),
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use super::marks;
 use crate::model::*;
 use crate::rating::Rating;
 use crate::rollup::{Counts, Scope, overall};
@@ -40,6 +41,7 @@ impl Breakdown {
 
 /// The portfolio summary of `scope` as a whole document.
 pub fn portfolio(ctx: &Context, scope: &Scope, by: Breakdown) -> Document {
+    let (facts, freshness) = ctx.facts_for(scope);
     Document {
         kind: "portfolio".to_string(),
         title: match by {
@@ -47,8 +49,9 @@ pub fn portfolio(ctx: &Context, scope: &Scope, by: Breakdown) -> Document {
             _ => format!("Portfolio summary by {}", by.noun()),
         },
         as_at: ctx.as_of,
-        facts: ctx.facts(),
+        facts,
         sections: vec![portfolio_section(ctx, scope, by)],
+        freshness: Some(freshness),
     }
 }
 
@@ -56,6 +59,8 @@ struct Line {
     id: Option<String>,
     name: String,
     counts: Counts,
+    /// The row's owner or board is marked `illustrative = true`.
+    illustrative: bool,
 }
 
 /// The summary table of `scope`, one row per `by`, with a totals row.
@@ -92,11 +97,18 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
             overall_cell(&overall(c, ctx.settings)),
             Cell::Count(c.rating(Rating::Cancelled)),
         ]);
-        Row { kind, cells }
+        Row {
+            kind,
+            cells,
+            illustrative: false,
+        }
     };
     let mut rows: Vec<Row> = lines
         .iter()
-        .map(|l| row(RowKind::Item, l.id.clone(), l.name.clone(), &l.counts))
+        .map(|l| Row {
+            illustrative: l.illustrative,
+            ..row(RowKind::Item, l.id.clone(), l.name.clone(), &l.counts)
+        })
         .collect();
     rows.push(row(RowKind::Total, None, "Total".to_string(), &total));
 
@@ -124,7 +136,12 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         );
     }
     notes.extend(flagged_note(&total));
-    Section {
+    notes.extend(marks::count_note(
+        model,
+        &ctx.ratings,
+        scope.milestones(model),
+    ));
+    let mut section = Section {
         id: "summary".to_string(),
         heading: format!("Milestones by {}", by.noun()),
         intro: vec![format!(
@@ -147,7 +164,10 @@ pub fn portfolio_section(ctx: &Context, scope: &Scope, by: Breakdown) -> Section
         table: Some(Table { columns, rows }),
         notes,
         chart: Some(Chart::StackedBars { bars }),
-    }
+        narratives: Vec::new(),
+    };
+    marks::legend(&mut section);
+    section
 }
 
 fn capitalise(s: &str) -> String {
@@ -186,6 +206,7 @@ fn by_strategy(ctx: &Context, scope: &Scope) -> Vec<Line> {
         .enumerate()
         .filter(|(i, _)| scope.touches(&ctx.tree, StrategyIx::from_usize(*i)))
         .map(|(i, s)| Line {
+            illustrative: false,
             id: Some(s.id.clone()),
             name: s.title.clone(),
             counts: counts[i].clone(),
@@ -209,6 +230,7 @@ fn by_priority(ctx: &Context, scope: &Scope) -> Vec<Line> {
                     .any(|&c| scope.has_commitment(c))
         })
         .map(|(i, p)| Line {
+            illustrative: false,
             id: Some(p.id.clone()),
             name: p.title.clone(),
             counts: counts[i].clone(),
@@ -225,6 +247,7 @@ fn by_owner(ctx: &Context, scope: &Scope) -> Vec<Line> {
         .enumerate()
         .filter(|(i, _)| counts[*i].total() > 0)
         .map(|(i, o)| Line {
+            illustrative: o.illustrative,
             id: Some(o.id.clone()),
             name: o.role.clone(),
             counts: counts[i].clone(),
@@ -243,6 +266,7 @@ fn by_organisation(ctx: &Context, scope: &Scope) -> Vec<Line> {
     }
     orgs.into_iter()
         .map(|(org, counts)| Line {
+            illustrative: false,
             id: None,
             name: org.to_string(),
             counts,
@@ -293,6 +317,7 @@ fn by_board(ctx: &Context, scope: &Scope) -> Vec<Line> {
             }
         }
         lines.push(Line {
+            illustrative: b.illustrative,
             id: Some(b.id.clone()),
             name: b.name.clone(),
             counts,

@@ -5,17 +5,19 @@
 use super::cells::*;
 use super::context::Context;
 use super::doc::*;
+use super::marks;
 use crate::model::*;
 use crate::rollup::Scope;
 
 /// The progress report of every strategy `scope` touches.
 pub fn progress(ctx: &Context, scope: &Scope) -> Document {
-    let sections = progress_sections(ctx, scope);
+    let mut sections = progress_sections(ctx, scope);
+    super::notes::say_once(&mut sections);
     let title = match sections.as_slice() {
         [only] => format!("Progress: {}", only.heading),
         _ => "Progress by strategy".to_string(),
     };
-    let mut facts = ctx.facts();
+    let (mut facts, freshness) = ctx.facts_for(scope);
     facts.push((
         "Compared with".to_string(),
         format!(
@@ -30,6 +32,7 @@ pub fn progress(ctx: &Context, scope: &Scope) -> Document {
         as_at: ctx.as_of,
         facts,
         sections,
+        freshness: Some(freshness),
     }
 }
 
@@ -58,24 +61,30 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         col("percent", "%", Align::Right),
         col("next_due", "Next due", Align::Left),
     ]);
-    let row = |kind, id: &str, item: &str, owner: Option<&str>, g: &Group| {
-        let mut cells = vec![
-            text(id),
-            text(item),
-            opt_text(owner),
-            overall_cell(&g.overall(ctx)),
-            Cell::Trend(g.travel(ctx)),
-        ];
-        cells.extend(count_cells(&g.now));
-        cells.extend([
-            percent_cell(&g.now, ctx.settings),
-            g.next_due.map_or(Cell::Empty, Cell::Date),
-        ]);
-        Row { kind, cells }
-    };
+    let row =
+        |kind, (id, illustrative): (&str, bool), item: &str, owner: Option<&str>, g: &Group| {
+            let mut cells = vec![
+                text(id),
+                text(item),
+                opt_text(owner),
+                overall_cell(&g.overall(ctx)),
+                Cell::Trend(g.travel(ctx)),
+            ];
+            cells.extend(count_cells(&g.now));
+            cells.extend([
+                percent_cell(&g.now, ctx.settings),
+                g.next_due.map_or(Cell::Empty, Cell::Date),
+            ]);
+            Row {
+                kind,
+                cells,
+                illustrative,
+            }
+        };
 
     let mut rows = Vec::new();
     let mut all = Vec::new();
+    let mut shown = Vec::new();
     for &p in &tree.priorities[s.index()] {
         let commitments: Vec<CommitmentIx> = tree.commitments[p.index()]
             .iter()
@@ -90,9 +99,10 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
             .flat_map(|c| tree.milestones[c.index()].iter().copied())
             .collect();
         let priority = model.priority(p);
+        shown.push(p);
         rows.push(row(
             RowKind::Group,
-            &priority.id,
+            (&priority.id, false),
             &priority.title,
             None,
             &Group::of(ctx, milestones.iter().copied()),
@@ -101,7 +111,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
             let commitment = model.commitment(c);
             rows.push(row(
                 RowKind::Item,
-                &commitment.id,
+                (&commitment.id, commitment.illustrative),
                 &commitment.text,
                 Some(&model.owner(commitment.owner).role),
                 &Group::of(ctx, tree.milestones[c.index()].iter().copied()),
@@ -110,7 +120,7 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         all.extend(milestones);
     }
     let total = Group::of(ctx, all.iter().copied());
-    rows.push(row(RowKind::Total, "", "Total", None, &total));
+    rows.push(row(RowKind::Total, ("", false), "Total", None, &total));
 
     let mut intro = vec![format!(
         "Accountable owner: {}. Overseen by: {}.",
@@ -144,12 +154,16 @@ fn strategy_section(ctx: &Context, scope: &Scope, s: StrategyIx) -> Section {
         ),
     ];
     notes.extend(flagged_note(&total.now));
-    Section {
+    notes.extend(marks::count_note(model, &ctx.ratings, all.iter().copied()));
+    let mut section = Section {
         id: format!("progress-{}", strategy.id),
         heading: format!("{} {}", strategy.id, strategy.title),
         intro,
         table: Some(Table { columns, rows }),
         notes,
         chart: None,
-    }
+        narratives: crate::narrative::narratives_shown(model, ctx.settings, ctx.as_of, s, &shown),
+    };
+    marks::legend(&mut section);
+    section
 }

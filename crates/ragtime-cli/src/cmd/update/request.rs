@@ -9,54 +9,18 @@
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
+use ragtime_core::entry::{self, Breach};
 use ragtime_core::{Milestone, Model, Status};
 
 use crate::cli::UpdateArgs;
 
-/// Words people use for a status, and the status they mean.
-const SYNONYMS: &[(&str, Status)] = &[
-    ("done", Status::Complete),
-    ("completed", Status::Complete),
-    ("finished", Status::Complete),
-    ("delivered", Status::Complete),
-    ("closed", Status::Complete),
-    ("blue", Status::Complete),
-    ("on-track", Status::OnTarget),
-    ("green", Status::OnTarget),
-    ("ok", Status::OnTarget),
-    ("amber", Status::AtRisk),
-    ("risk", Status::AtRisk),
-    ("red", Status::NotOnTarget),
-    ("late", Status::NotOnTarget),
-    ("delayed", Status::NotOnTarget),
-    ("behind", Status::NotOnTarget),
-    ("off-track", Status::NotOnTarget),
-    ("off-target", Status::NotOnTarget),
-    ("on-hold", Status::Paused),
-    ("hold", Status::Paused),
-    ("suspended", Status::Paused),
-    ("canceled", Status::Cancelled),
-    ("withdrawn", Status::Cancelled),
-    ("dropped", Status::Cancelled),
-    ("todo", Status::NotStarted),
-    ("planned", Status::NotStarted),
-];
-
 /// The status `--status` names; anything else is an error naming the
 /// option, the nearest status and all seven.
 pub fn status(text: &str) -> Result<Status> {
-    if let Ok(s) = text.parse::<Status>() {
-        return Ok(s);
-    }
-    let folded = text.trim().to_lowercase().replace([' ', '_'], "-");
-    if let Ok(s) = folded.parse::<Status>() {
-        return Ok(s);
-    }
-    let near = SYNONYMS
-        .iter()
-        .find(|(w, _)| *w == folded)
-        .map(|(_, s)| s.as_str())
-        .or_else(|| ragtime_core::diag::did_you_mean(&folded, Status::words()));
+    let near = match entry::status(text) {
+        Ok(s) => return Ok(s),
+        Err(near) => near,
+    };
     let all = Status::words()
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
@@ -87,7 +51,7 @@ pub fn by(up: &UpdateArgs) -> Result<String> {
 /// of every report until then, and block every update dated before it).
 pub fn date(up: &UpdateArgs, today: NaiveDate) -> Result<NaiveDate> {
     let date = up.date.unwrap_or(today);
-    if date > today {
+    if entry::date(date, today).is_some() {
         bail!(
             "`--date {date}` is after today ({today}): an update records progress already made; \
              give the day it was made, or record it on that day"
@@ -99,13 +63,12 @@ pub fn date(up: &UpdateArgs, today: NaiveDate) -> Result<NaiveDate> {
 /// A completion says what was delivered, a cancellation why: with
 /// `--note`.
 pub fn note(status: Status, up: &UpdateArgs) -> Result<()> {
-    let empty = up.note.as_deref().is_none_or(|n| n.trim().is_empty());
-    match status {
-        Status::Complete if empty => bail!(
+    match entry::note(status, up.note.as_deref()) {
+        Some(Breach::CompleteWithoutNote) => bail!(
             "`--status complete` needs `--note` saying what was delivered, e.g. \
              `--note \"Twenty new foster homes approved at panel\"`"
         ),
-        Status::Cancelled if empty => bail!(
+        Some(Breach::CancelledWithoutNote) => bail!(
             "`--status cancelled` needs `--note` saying why, e.g. \
              `--note \"Replaced by the regional recruitment campaign\"`"
         ),
@@ -117,23 +80,20 @@ pub fn note(status: Status, up: &UpdateArgs) -> Result<()> {
 /// `--past-due` confirms it.
 pub fn due(m: &Milestone, up: &UpdateArgs, date: NaiveDate) -> Result<()> {
     let Some(due) = up.due else { return Ok(()) };
-    let in_force = m.updates.iter().rev().find_map(|u| u.due).unwrap_or(m.due);
-    if due == in_force {
-        bail!(
+    match entry::revised_due(m, due, date) {
+        Some(Breach::SameDue { due }) => bail!(
             "`{}` is already due on {due}: `--due` is for a new due date (a re-date counts \
              as drift in reports); to record progress, leave out `--due` and `--reason`",
             m.id
-        );
-    }
-    if due < date && !up.past_due {
-        bail!(
+        ),
+        Some(Breach::DueBeforeDate { due, date }) if !up.past_due => bail!(
             "`--due {due}` is before the update's date ({date}): `{}` would be overdue the day \
              it is re-dated; if that is so (it is now expected late, on a day already past), \
              add `--past-due` to confirm",
             m.id
-        );
+        ),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// An update of a milestone that another owner holds must say so:

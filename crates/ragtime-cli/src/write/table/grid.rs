@@ -14,6 +14,7 @@ use super::cell::{Markers, cell_text};
 use super::plan::{GAP, Measure, Plan};
 use super::text;
 use crate::write::cells::aligned;
+use crate::write::cells::with_mark;
 
 /// How far lines under a row are indented, and their own later lines.
 const INDENT: usize = 2;
@@ -58,13 +59,14 @@ pub fn write(
     for row in &table.rows {
         let mut why = Vec::new();
         let texts: Vec<String> = aligned(&table.columns, row)
-            .map(|cell| {
+            .enumerate()
+            .map(|(i, cell)| {
                 if let Cell::Rag(r) = cell
                     && let Some(flag) = &r.flag
                 {
                     why.push(flag.clone());
                 }
-                cell_text(cell, &mut markers)
+                with_mark(cell_text(cell, &mut markers), row, &table.columns, i)
             })
             .collect();
         // The row's name on one line: its first text.

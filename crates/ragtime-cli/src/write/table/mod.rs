@@ -61,6 +61,13 @@ fn write_section(out: &mut dyn Write, section: &Section, options: &Options) -> i
     for p in &section.intro {
         writeln!(out, "{}", text::fill(p, width, 0))?;
     }
+    for p in section
+        .narratives
+        .iter()
+        .flat_map(super::cells::narrative_paragraphs)
+    {
+        writeln!(out, "{}", text::fill(&p, width, 0))?;
+    }
     if let Some(table) = &section.table {
         let measures = Measure::all(table);
         let plan = Plan::new(table, &measures, width);

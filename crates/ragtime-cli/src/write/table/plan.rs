@@ -14,6 +14,7 @@ use ragtime_core::report::{Cell, Table};
 use super::cell::{Markers, cell_text};
 use super::text;
 use crate::write::cells::aligned;
+use crate::write::cells::with_mark;
 
 /// Spaces between two columns of the grid.
 pub const GAP: usize = 2;
@@ -39,8 +40,8 @@ pub struct Measure {
     pub widest: usize,
     /// The widest word that must stay whole.
     pub word: usize,
-    /// Some cell is text or a figure with a unit, of more than one word,
-    /// which may wrap.
+    /// Some cell is text or a figure with a unit, of more than one word or
+    /// of a word longer than any id, which may wrap.
     pub wraps: bool,
     /// Some cell is text of more than one word: under a row, it gets lines
     /// of its own.
@@ -65,16 +66,24 @@ impl Measure {
             .collect();
         let mut markers = Markers::default();
         for row in &table.rows {
-            for (m, cell) in all.iter_mut().zip(aligned(&table.columns, row)) {
-                let t = cell_text(cell, &mut markers);
+            for (i, (m, cell)) in all.iter_mut().zip(aligned(&table.columns, row)).enumerate() {
+                let t = with_mark(cell_text(cell, &mut markers), row, &table.columns, i);
                 if t.is_empty() {
                     continue;
                 }
                 m.filled = true;
                 m.widest = m.widest.max(text::widest_line(&t));
                 m.word = m.word.max(text::widest_whole_word(&t));
-                if text::has_words(&t) {
-                    m.wraps |= matches!(cell, Cell::Text(_) | Cell::Number { .. });
+                // A word longer than any id is broken where the line ends
+                // (`text::wrap`), so one such word wraps like several.
+                if text::has_words(&t) || text::widest_line(&t) > text::WHOLE_WORD {
+                    m.wraps |= matches!(
+                        cell,
+                        Cell::Text(_)
+                            | Cell::Number { .. }
+                            | Cell::Measured { .. }
+                            | Cell::TargetDate { .. }
+                    );
                     m.prose |= matches!(cell, Cell::Text(_));
                 }
                 m.headline |= matches!(cell, Cell::Rag(_) | Cell::Percent(_));
@@ -380,10 +389,12 @@ mod tests {
                         Cell::Count(92),
                         text("Pilot running, two placements found, a third in view."),
                     ],
+                    illustrative: false,
                 },
                 Row {
                     kind: RowKind::Total,
                     cells: vec![Cell::Empty, text("Total"), Cell::Empty, Cell::Count(92)],
+                    illustrative: false,
                 },
             ],
         }

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use ragtime_core::Status;
 use ragtime_core::report::*;
+use ragtime_core::{Frequency, Status};
 
 use super::text::{WHOLE_WORD, width};
 use crate::write::{Options, sample};
@@ -136,15 +136,48 @@ fn cell() -> impl Strategy<Value = Cell> {
         })),
         1 => ("-?[0-9]{1,6}(\\.[0-9])?", prop::option::of(prose()))
             .prop_map(|(text, unit)| Cell::Number { text, unit }),
-        1 => (1900i32..2100, 1u32..=365).prop_map(|(y, d)| Cell::Date(
-            NaiveDate::from_yo_opt(y, d).expect("a day of the year")
-        )),
+        1 => date().prop_map(Cell::Date),
         2 => (colour(), "[A-Z][a-z]{2,12}( [a-z]{2,8})?", prop::option::of(prose()))
             .prop_map(|(colour, label, flag)| Cell::Rag(RagCell { colour, label, flag })),
         1 => prop::sample::select(Status::ALL.to_vec()).prop_map(Cell::Status),
-        1 => prop::sample::select(vec![Trend::Up, Trend::Down, Trend::Same, Trend::New, Trend::None])
-            .prop_map(Cell::Trend),
+        1 => trend().prop_map(Cell::Trend),
+        1 => (
+            prop::option::of(date()),
+            prop::option::of(prop::sample::select(Frequency::ALL.to_vec())),
+            prop::option::of(any::<bool>()),
+        )
+            .prop_map(|(date, frequency, up_to_date)| Cell::Measured {
+                date,
+                frequency,
+                up_to_date,
+            }),
+        1 => (
+            date(),
+            prop::sample::select(vec![
+                TargetSource::Interim,
+                TargetSource::Trajectory,
+                TargetSource::Baseline,
+                TargetSource::Final,
+            ]),
+        )
+            .prop_map(|(date, basis)| Cell::TargetDate { date, basis }),
+        1 => (trend(), trend()).prop_map(|(quarter, year)| Cell::Travel { quarter, year }),
     ]
+}
+
+fn trend() -> impl Strategy<Value = Trend> {
+    prop::sample::select(vec![
+        Trend::Up,
+        Trend::Down,
+        Trend::Same,
+        Trend::New,
+        Trend::None,
+    ])
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1900i32..2100, 1u32..=365)
+        .prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).expect("a day of the year"))
 }
 
 /// A table whose first column holds ids (empty in total rows), the others
@@ -172,6 +205,7 @@ fn table() -> impl Strategy<Value = Table> {
                 Row {
                     kind,
                     cells: std::iter::once(key).chain(rest).collect(),
+                    illustrative: false,
                 }
             });
         (columns, prop::collection::vec(row, 0..8)).prop_map(|(mut columns, rows)| {
@@ -195,6 +229,7 @@ fn document() -> impl Strategy<Value = Document> {
             table,
             notes,
             chart: None,
+            narratives: Vec::new(),
         });
     (
         prose(),
@@ -207,6 +242,7 @@ fn document() -> impl Strategy<Value = Document> {
             as_at: NaiveDate::from_ymd_opt(2025, 9, 30).expect("a date"),
             facts,
             sections,
+            freshness: None,
         })
 }
 
@@ -273,7 +309,9 @@ proptest! {
                 table: Some(table.clone()),
                 notes: Vec::new(),
                 chart: None,
+                narratives: Vec::new(),
             }],
+            freshness: None,
         };
         let out = render(&doc, None, false);
         let breaks = |s: &str| s.matches('\n').count();
@@ -297,4 +335,48 @@ proptest! {
         prop_assert_eq!(rules.len(), 3, "{}", out);
         prop_assert_eq!(rules[2] - rules[1] - 1, row_lines, "{}", out);
     }
+}
+
+/// Regression: a table whose id column is empty (a total row only) and
+/// whose text column holds one word longer than any id (a web address)
+/// was written at that word's width, 66 columns at a width of 40: a word
+/// that is broken where the line ends wraps like several words.
+#[test]
+fn one_word_longer_than_any_id_wraps_to_the_width() {
+    let long = "abcdefgh-ijklmnop-qrstuvwx-yzabcdef-ghijklmn-opqrstuv-wxyzabcd-efg";
+    let column = |key: &str, heading: &str| Column {
+        key: key.into(),
+        heading: heading.into(),
+        align: Align::Left,
+    };
+    let table = Table {
+        columns: vec![column("id", "Id"), column("text", "Text")],
+        rows: vec![Row {
+            kind: RowKind::Total,
+            cells: vec![Cell::Empty, Cell::Text(long.into())],
+            illustrative: false,
+        }],
+    };
+    let doc = Document {
+        kind: "any".to_string(),
+        title: "T".to_string(),
+        as_at: NaiveDate::from_ymd_opt(2025, 9, 30).expect("a date"),
+        facts: Vec::new(),
+        sections: vec![Section {
+            id: "s".into(),
+            heading: "S".into(),
+            intro: Vec::new(),
+            table: Some(table),
+            notes: Vec::new(),
+            chart: None,
+            narratives: Vec::new(),
+        }],
+        freshness: None,
+    };
+    let out = render(&doc, Some(40), false);
+    assert_fits(&out, 40);
+    assert!(
+        out.contains("abcdefgh-ijklmnop-qrstuvwx-yzabcdef-ghij\nklmn-"),
+        "{out}"
+    );
 }
