@@ -265,4 +265,6 @@ impl SoundFile {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

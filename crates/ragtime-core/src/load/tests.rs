@@ -266,7 +266,7 @@ fn one_pass_read_matches_the_toml_crate_on_the_shipped_plans() {
     same_every_way(include_str!("../../../../plans/delivery-plan.toml"));
 }
 
-const EVERY_KIND: &str = r#"
+pub(super) const EVERY_KIND: &str = r#"
 [settings]
 scale = "rag"
 
