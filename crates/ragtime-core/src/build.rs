@@ -185,7 +185,15 @@ impl Part {
 
 /// Builds the model. The prepared milestones are taken out of `parts` as
 /// they are built, their text moved rather than copied.
-pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
+///
+/// `beside` runs on the parts as read (milestones included) on another
+/// core while the ids are declared and the items other than milestones
+/// are built, which only read them too.
+pub(crate) fn build<R: Send>(
+    parts: &mut [Part],
+    diags: &mut Vec<Diagnostic>,
+    beside: impl FnOnce(&[Part]) -> R + Send,
+) -> (Model, R) {
     // Size the id maps and the largest arenas once, so that a big plan set
     // is not rehashed and copied over and over as it grows.
     let count = |f: fn(&Part) -> usize| parts.iter().map(f).sum::<usize>();
@@ -228,12 +236,18 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         resolved: Vec::new(),
         model,
     };
-    b.declare_all(ids);
-    b.build_owners_and_boards();
-    b.build_strategies();
-    b.build_priorities_and_objectives();
-    b.build_measures();
-    b.build_commitments();
+    let files = b.files;
+    let (side, ()) = rayon::join(
+        || beside(files),
+        || {
+            b.declare_all(ids);
+            b.build_owners_and_boards();
+            b.build_strategies();
+            b.build_priorities_and_objectives();
+            b.build_measures();
+            b.build_commitments();
+        },
+    );
     let Builder {
         diags,
         duplicated,
@@ -280,7 +294,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         candidates, model, ..
     } = b;
     rayon::spawn(move || drop(candidates));
-    model
+    (model, side)
 }
 
 fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {

@@ -162,9 +162,12 @@ pub fn build(read: Read) -> Built {
             }
         }
     }
-    // From the records as written, before the milestones move into the model.
-    let reach = Reach::of(&parts, sources.len());
-    let mut model = build::build(&mut parts, &mut diagnostics);
+    // From the records as written, before the milestones move into the
+    // model: worked out on another core while the build reads them too.
+    let files = sources.len();
+    let (mut model, reach) = build::build(&mut parts, &mut diagnostics, |parts| {
+        Reach::of(parts, files)
+    });
     crate::narrative::build(&parts, &mut model, &mut diagnostics);
     // What is left of the parts (the records other than milestones, the
     // ids referred to) is freed on the pool while the caller goes on.
