@@ -287,49 +287,7 @@ fn budget_update(
         "committed",
         Sign::NotNegative,
     );
-    for (a, b_, what) in [
-        (&u.outturn, &u.variance, "the forecast"),
-        (
-            &u.outturn_after_action,
-            &u.variance_after_action,
-            "the forecast after management action",
-        ),
-    ] {
-        if let (Some(x), Some(y)) = (a, b_) {
-            b.push(
-                Diagnostic::new(
-                    Code::FigureTwice,
-                    at(file, y),
-                    format!("{what} is given twice, as an outturn and as a variance"),
-                )
-                .label("second form")
-                .secondary(at(file, x), "first form")
-                .help("keep one: the outturn, or the variance against the budget (overspend positive)"),
-            );
-        }
-    }
-    match (&u.budget, &u.reason) {
-        (Some(v), None) => b.push(
-            Diagnostic::new(
-                Code::BudgetWithoutReason,
-                at(file, v),
-                "revised budget has no `reason`",
-            )
-            .label("revised here")
-            .help("add `reason = \"...\"`: boards ask why a budget moved"),
-        ),
-        (Some(v), Some(why)) if why.get_ref().trim().is_empty() => b.push(
-            Diagnostic::new(
-                Code::BudgetWithoutReason,
-                at(file, why),
-                "the reason for a revised budget is empty",
-            )
-            .label("empty")
-            .secondary(at(file, v), "revised budget")
-            .help("say why the budget moved: boards ask"),
-        ),
-        _ => {}
-    }
+    written_once_with_reasons(b, file, u);
     let (date, period) = when?;
     let Ok(year) = FinancialYear::containing(date) else {
         return None;
@@ -393,4 +351,52 @@ fn budget_update(
             .or_else(|| u.date.as_ref().map(|d| at(file, d)))
             .unwrap_or_else(|| Loc::new(file, 0..0)),
     })
+}
+
+/// Findings on how an entry is written: a forecast given both as an outturn
+/// and as a variance (E0607), a revised budget with no reason (E0612).
+fn written_once_with_reasons(b: &mut Builder<'_, '_>, file: FileId, u: &RawBudgetUpdate) {
+    for (a, b_, what) in [
+        (&u.outturn, &u.variance, "the forecast"),
+        (
+            &u.outturn_after_action,
+            &u.variance_after_action,
+            "the forecast after management action",
+        ),
+    ] {
+        if let (Some(x), Some(y)) = (a, b_) {
+            b.push(
+                Diagnostic::new(
+                    Code::FigureTwice,
+                    at(file, y),
+                    format!("{what} is given twice, as an outturn and as a variance"),
+                )
+                .label("second form")
+                .secondary(at(file, x), "first form")
+                .help("keep one: the outturn, or the variance against the budget (overspend positive)"),
+            );
+        }
+    }
+    match (&u.budget, &u.reason) {
+        (Some(v), None) => b.push(
+            Diagnostic::new(
+                Code::BudgetWithoutReason,
+                at(file, v),
+                "revised budget has no `reason`",
+            )
+            .label("revised here")
+            .help("add `reason = \"...\"`: boards ask why a budget moved"),
+        ),
+        (Some(v), Some(why)) if why.get_ref().trim().is_empty() => b.push(
+            Diagnostic::new(
+                Code::BudgetWithoutReason,
+                at(file, why),
+                "the reason for a revised budget is empty",
+            )
+            .label("empty")
+            .secondary(at(file, v), "revised budget")
+            .help("say why the budget moved: boards ask"),
+        ),
+        _ => {}
+    }
 }
