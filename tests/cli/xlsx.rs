@@ -29,7 +29,8 @@ fn unneutralised(field: &str) -> &str {
 
 /// Whether a cell read from the workbook says what the CSV field says:
 /// text the same, numbers the same figure (the CSV adds `%` or a unit),
-/// dates the same day.
+/// dates the same day (the CSV adds what a measured date or a target date
+/// says beside it, which the workbook shows through the cell's format).
 fn same(cell: &Data, field: &str) -> bool {
     let field = unneutralised(field);
     match cell {
@@ -40,9 +41,9 @@ fn same(cell: &Data, field: &str) -> bool {
             figure.parse::<f64>().is_ok_and(|x| x == *f)
         }
         Data::Int(i) => field.split([' ', '%']).next() == Some(i.to_string().as_str()),
-        Data::DateTime(d) => d
-            .as_datetime()
-            .is_some_and(|d| d.date().format("%Y-%m-%d").to_string() == field),
+        Data::DateTime(d) => d.as_datetime().is_some_and(|d| {
+            field.split([',', ' ']).next() == Some(&*d.date().format("%Y-%m-%d").to_string())
+        }),
         other => panic!("unexpected cell {other:?}"),
     }
 }

@@ -38,6 +38,47 @@ pub fn plain(cell: &Cell, dates: DateStyle) -> String {
         Cell::Status(status) => status.label().to_string(),
         Cell::Trend(Trend::None) => String::new(),
         Cell::Trend(trend) => trend.label().to_string(),
+        Cell::Measured { date, .. } => {
+            let date = date.map(|d| plain(&Cell::Date(d), dates));
+            let reporting = reporting_words(cell);
+            match (date, reporting) {
+                (Some(date), Some(reporting)) => format!("{date}, {reporting}"),
+                (date, reporting) => date.or(reporting).unwrap_or_default(),
+            }
+        }
+        Cell::TargetDate { date, basis } => {
+            format!("{} ({})", plain(&Cell::Date(*date), dates), basis.label())
+        }
+        Cell::Travel {
+            quarter: Trend::None,
+            year: Trend::None,
+        } => String::new(),
+        Cell::Travel { quarter, year } => format!("{} / {}", quarter.label(), year.label()),
+    }
+}
+
+/// A measured date's judgement in words: "up to date", "out of date", or
+/// `None` for a measure that is not judged.
+pub fn up_to_date_words(up_to_date: Option<bool>) -> Option<&'static str> {
+    up_to_date.map(|yes| if yes { "up to date" } else { "out of date" })
+}
+
+/// What a measured cell says beside its date: "quarterly: up to date",
+/// "annual" (nothing measured yet), "up to date"; `None` for any other
+/// cell, or when it says nothing.
+pub fn reporting_words(cell: &Cell) -> Option<String> {
+    let Cell::Measured {
+        frequency,
+        up_to_date,
+        ..
+    } = cell
+    else {
+        return None;
+    };
+    match (frequency, up_to_date_words(*up_to_date)) {
+        (Some(f), Some(words)) => Some(format!("{f}: {words}")),
+        (Some(f), None) => Some(f.to_string()),
+        (None, words) => words.map(str::to_string),
     }
 }
 
@@ -107,7 +148,8 @@ pub fn normalise_newlines(text: &str) -> String {
 mod tests {
     use super::*;
     use ragtime_core::Status;
-    use ragtime_core::report::{Colour, Percent, RagCell};
+    use ragtime_core::model::Frequency;
+    use ragtime_core::report::{Colour, Percent, RagCell, TargetSource};
 
     #[test]
     fn cells_read_as_words() {
@@ -135,6 +177,66 @@ mod tests {
             (Cell::Status(Status::NotOnTarget), "not on target"),
             (Cell::Trend(Trend::Down), "down"),
             (Cell::Trend(Trend::None), ""),
+            (
+                Cell::Measured {
+                    date: Some(date),
+                    frequency: Some(Frequency::Quarterly),
+                    up_to_date: Some(true),
+                },
+                "2025-06-30, quarterly: up to date",
+            ),
+            (
+                Cell::Measured {
+                    date: Some(date),
+                    frequency: Some(Frequency::Annual),
+                    up_to_date: Some(false),
+                },
+                "2025-06-30, annual: out of date",
+            ),
+            (
+                Cell::Measured {
+                    date: None,
+                    frequency: Some(Frequency::SixMonthly),
+                    up_to_date: None,
+                },
+                "six-monthly",
+            ),
+            (
+                Cell::Measured {
+                    date: Some(date),
+                    frequency: None,
+                    up_to_date: None,
+                },
+                "2025-06-30",
+            ),
+            (
+                Cell::TargetDate {
+                    date,
+                    basis: TargetSource::Trajectory,
+                },
+                "2025-06-30 (trajectory)",
+            ),
+            (
+                Cell::Travel {
+                    quarter: Trend::Up,
+                    year: Trend::New,
+                },
+                "up / new",
+            ),
+            (
+                Cell::Travel {
+                    quarter: Trend::None,
+                    year: Trend::Down,
+                },
+                "- / down",
+            ),
+            (
+                Cell::Travel {
+                    quarter: Trend::None,
+                    year: Trend::None,
+                },
+                "",
+            ),
             (
                 Cell::Rag(RagCell {
                     colour: Colour::Amber,

@@ -18,22 +18,18 @@ mod bars;
 mod fit;
 mod metrics;
 mod sparkline;
+mod table;
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use minijinja::{Environment, Value};
-use ragtime_core::report::{
-    Align, Cell, Chart, Colour, Document, ILLUSTRATIVE_MARK, RowKind, Section, Sparkline, Table,
-    Trend,
-};
+use ragtime_core::report::{Chart, Colour, Document, ILLUSTRATIVE_MARK, Section};
 use serde::Serialize;
 
-use super::cells::{self, DateStyle};
-use fit::Content;
+use super::cells;
 use metrics::Face;
-use sparkline::SparklineView;
+use table::TableView;
 
 const TEMPLATE: &str = include_str!("templates/document.html");
 /// The `.html` name turns on the engine's HTML auto-escaping.
@@ -92,7 +88,8 @@ struct PrintCss {
     margin_side: String,
     table: String,
     flag: String,
-    sideways: String,
+    /// Above and below a heading set sideways.
+    sideways_padding: String,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -124,14 +121,19 @@ impl Print {
             // 2.5pt each side and the border, with a little to spare.
             padding_pt: 6.5,
             pill_pt: 7.0,
-            // The template's `th.sideways` height less its padding.
-            sideways_pt: SIDEWAYS_PT - 4.0,
+            // Each table's own: see `fit::sideways_height`.
+            sideways_pt: SIDEWAYS_LEAST_PT,
         }
     }
 }
 
-/// The height of the heading row where headings are set sideways.
-const SIDEWAYS_PT: f64 = 34.0;
+/// The least height of a heading set sideways, padding not counted: a
+/// table's heading row is as tall as the longest word set sideways in it
+/// (`fit::sideways_height`), and no shorter than this.
+const SIDEWAYS_LEAST_PT: f64 = 20.0;
+/// A sideways heading's padding, top and bottom together: the template's
+/// `th.sideways` padding.
+const SIDEWAYS_PADDING_PT: f64 = 4.0;
 
 /// A sparkline's printed size: it sits in a table cell.
 const SPARK_WIDTH_PT: f64 = 52.0;
@@ -197,56 +199,6 @@ struct NarrativeView {
     age: Option<String>,
 }
 
-#[derive(Serialize)]
-struct TableView<'a> {
-    columns: Vec<ColumnView<'a>>,
-    /// Rows split into `<tbody>`s, a new one at each group heading, so a
-    /// group's heading cell can scope its rows.
-    bodies: Vec<Vec<RowView>>,
-}
-
-#[derive(Serialize)]
-struct ColumnView<'a> {
-    heading: &'a str,
-    right: bool,
-    /// Counts and directions of travel: printed with the heading turned
-    /// sideways, so the column is as narrow as its cells.
-    sideways: bool,
-    /// Its share of the printed table's width: `12.5%`.
-    width: String,
-}
-
-#[derive(Serialize)]
-struct RowView {
-    kind: &'static str,
-    cells: Vec<CellView>,
-}
-
-#[derive(Serialize)]
-struct CellView {
-    text: String,
-    /// CSS classes: `r` right-aligned, `date` and `id` kept on one line.
-    class: String,
-    rag: Option<RagView>,
-    trend: Option<TrendView>,
-    spark: Option<SparklineView>,
-    /// The row's illustrative mark, shown after this cell's text.
-    mark: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct RagView {
-    name: &'static str,
-    label: String,
-    flag: Option<String>,
-}
-
-#[derive(Serialize)]
-struct TrendView {
-    arrow: &'static str,
-    label: &'static str,
-}
-
 /// Writes `doc` as one HTML page.
 pub fn write(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let mut env = Environment::new();
@@ -299,7 +251,7 @@ fn page(doc: &Document) -> Page<'_> {
             margin_side: format!("{}mm", css_number(PRINT.margin_side_mm)),
             table: format!("{}pt", css_number(PRINT.table_pt)),
             flag: format!("{}pt", css_number(PRINT.flag_pt)),
-            sideways: format!("{}pt", css_number(SIDEWAYS_PT)),
+            sideways_padding: format!("{}pt", css_number(SIDEWAYS_PADDING_PT / 2.0)),
         },
         facts: doc
             .facts
@@ -349,7 +301,10 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
             .iter()
             .map(|p| cells::normalise_newlines(p))
             .collect(),
-        table: s.table.as_ref().map(|t| table(t, sparklines, &anchor)),
+        table: s
+            .table
+            .as_ref()
+            .map(|t| table::table(t, sparklines, &anchor)),
         chart: match &s.chart {
             Some(Chart::StackedBars { bars }) => Some(bars::view(&s.heading, bars)),
             _ => None,
@@ -367,163 +322,6 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
             .collect(),
         anchor,
     }
-}
-
-/// The table's view; with `sparklines`, each row's trend chart (found by
-/// the text of the row's first cell) is drawn in its second cell.
-fn table<'a>(t: &'a Table, sparklines: Option<&'a [Sparkline]>, anchor: &str) -> TableView<'a> {
-    let by_row: BTreeMap<&str, &Sparkline> = sparklines
-        .unwrap_or_default()
-        .iter()
-        .map(|l| (l.id.as_str(), l))
-        .collect();
-    let mut bodies: Vec<Vec<RowView>> = Vec::new();
-    for (r, row) in t.rows.iter().enumerate() {
-        if row.kind == RowKind::Group || bodies.is_empty() {
-            bodies.push(Vec::new());
-        }
-        let marked = cells::mark_column(&t.columns);
-        let mut cells: Vec<CellView> = cells::aligned(&t.columns, row)
-            .zip(&t.columns)
-            .enumerate()
-            .map(|(i, (c, col))| CellView {
-                mark: row.mark().filter(|_| i == marked),
-                ..cell(c, col.align == Align::Right, col.key == "id")
-            })
-            .collect();
-        // The trend chart goes below the words of the row's first text
-        // cell that is not an id (the measure's name), where it costs no
-        // column of its own.
-        if sparklines.is_some() {
-            let first = row.cells.first().map(|c| cells::plain(c, DateStyle::Iso));
-            let line = first.as_deref().and_then(|id| by_row.get(id));
-            let at = (0..t.columns.len())
-                .find(|&i| t.columns[i].align == Align::Left && t.columns[i].key != "id")
-                .unwrap_or(0);
-            if let (Some(line), Some(host)) = (line, cells.get_mut(at)) {
-                host.spark = Some(sparkline::view(format!("{anchor}-trend{}", r + 1), line));
-                host.class = [host.class.as_str(), "spark"].join(" ").trim().to_string();
-            }
-        }
-        let kind = match row.kind {
-            RowKind::Item => "item",
-            RowKind::Group => "group",
-            RowKind::Total => "total",
-        };
-        bodies
-            .last_mut()
-            .expect("a body was pushed above")
-            .push(RowView { kind, cells });
-    }
-    let mut columns: Vec<ColumnView<'a>> = t
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ColumnView {
-            heading: &c.heading,
-            right: c.align == Align::Right,
-            sideways: t.rows.iter().all(|r| {
-                matches!(
-                    r.cells.get(i),
-                    None | Some(Cell::Empty | Cell::Count(_) | Cell::Percent(_) | Cell::Trend(_))
-                )
-            }),
-            width: String::new(),
-        })
-        .collect();
-    fit_columns(&mut columns, &bodies);
-    TableView { columns, bodies }
-}
-
-/// Sets each column's share of the printed width from what its cells say.
-fn fit_columns(columns: &mut [ColumnView<'_>], bodies: &[Vec<RowView>]) {
-    let headings: Vec<fit::Heading<'_>> = columns
-        .iter()
-        .map(|c| fit::Heading {
-            text: c.heading,
-            sideways: c.sideways,
-        })
-        .collect();
-    let rows: Vec<Vec<Content<'_>>> = bodies
-        .iter()
-        .flatten()
-        .map(|r| r.cells.iter().map(content).collect())
-        .collect();
-    let shares = fit::shares(&PRINT.fit_page(), &headings, &rows);
-    for (column, share) in columns.iter_mut().zip(shares) {
-        column.width = format!("{:.1}%", share * 100.0);
-    }
-}
-
-fn content(c: &CellView) -> Content<'_> {
-    if let Some(r) = &c.rag {
-        Content::Rating {
-            label: &r.label,
-            flag: r.flag.as_deref(),
-        }
-    } else if c.trend.is_some() {
-        Content::Line(&c.text)
-    } else if c.spark.is_some() {
-        Content::WordsOverChart {
-            text: &c.text,
-            width_pt: SPARK_WIDTH_PT,
-            lines: SPARK_LINES,
-        }
-    } else if c.class.contains("date") || c.class.contains("id") {
-        Content::Line(&c.text)
-    } else {
-        Content::Words(&c.text)
-    }
-}
-
-/// `id` marks an id column: ids are kept on one line, since one broken at
-/// a hyphen reads as two.
-fn cell(c: &Cell, right: bool, id: bool) -> CellView {
-    let mut classes = Vec::new();
-    if right {
-        classes.push("r");
-    }
-    if id {
-        classes.push("id");
-    }
-    if matches!(c, Cell::Date(_)) {
-        classes.push("date");
-    }
-    let mut view = CellView {
-        text: String::new(),
-        class: classes.join(" "),
-        rag: None,
-        trend: None,
-        spark: None,
-        mark: None,
-    };
-    match c {
-        Cell::Rag(r) => {
-            view.rag = Some(RagView {
-                name: swatch(r.colour).name,
-                label: r.label.clone(),
-                flag: r.flag.clone(),
-            })
-        }
-        Cell::Trend(Trend::None) => view.text = "\u{2013}".to_string(),
-        Cell::Trend(t) => {
-            let arrow = match t {
-                Trend::Up => "\u{2191}",
-                Trend::Down => "\u{2193}",
-                Trend::Same => "\u{2192}",
-                Trend::New | Trend::None => "\u{2022}",
-            };
-            view.trend = Some(TrendView {
-                arrow,
-                label: t.label(),
-            });
-            // Not shown (the template sets the arrow apart); measured by
-            // `fit` to size the column.
-            view.text = format!("{arrow}\u{a0}{}", t.label());
-        }
-        other => view.text = cells::normalise_newlines(&cells::plain(other, DateStyle::Short)),
-    }
-    view
 }
 
 #[cfg(test)]
@@ -548,13 +346,15 @@ mod tests {
         assert!(html.contains(r#"@top-left { content: "Corporate Parenting Board"#));
         assert!(html.contains(r#"@top-right { content: "As at 30 September 2025""#));
         assert!(html.contains(r#"content: "Page " counter(page) " of " counter(pages)"#));
-        // A trend chart in the rows that have one, with its words.
-        assert_eq!(html.matches(r#"<th scope="row" class="spark">"#).count(), 2);
+        // A trend chart in the rows that have one, in a column of its own
+        // after the measure's name, with its words.
+        assert_eq!(html.matches(r#"<td class="spark"><svg"#).count(), 2);
+        assert_eq!(html.matches(r#"<td class="spark"></td>"#).count(), 1);
+        assert!(html.contains(r#"<th scope="col" class="sideways">Trend</th>"#));
         assert_eq!(html.matches("-title\" aria-describedby").count(), 2);
         assert!(html.contains(
-            "Foster carers&#x27; homes: Foster carers&#x27; homes (measure); target 110 homes by \
-             31 Mar 2026, 120 homes by 31 Mar 2027; measured 104 homes on 30 Sep 2025; higher is \
-             better."
+            "CPS-M-1.1: Foster carers&#x27; homes; target 110 homes by 31 Mar 2026, 120 homes by \
+             31 Mar 2027; measured 104 homes on 30 Sep 2025; higher is better."
         ));
         assert!(html.contains("Key to the trend charts"));
         // Ratings in words, and a chart per charted section with words for

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use ragtime_core::Status;
 use ragtime_core::report::{
     Align, Cell, Chart, Colour, Column, DOCUMENT_VERSION, Document, Percent, Row, RowKind, Section,
-    SeriesRole, Sparkline, Table, Trend,
+    SeriesRole, Sparkline, Table, TargetSource, Trend,
 };
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -188,6 +188,29 @@ pub enum CellJson<'a> {
     },
     Status(StatusJson),
     Trend(TrendJson),
+    /// How a measure's latest value stands: the date it was measured
+    /// (`null`: nothing measured yet), how often the measure is reported
+    /// (`null`: no frequency declared), and whether the value is recent
+    /// enough for that frequency (`null`: not judged).
+    Measured {
+        #[schemars(extend("format" = "date"))]
+        date: Option<String>,
+        frequency: Option<&'static str>,
+        up_to_date: Option<bool>,
+    },
+    /// The date a measure's target in force is set for, and where the
+    /// target comes from.
+    TargetDate {
+        #[schemars(extend("format" = "date"))]
+        date: String,
+        basis: TargetSourceJson,
+    },
+    /// Direction of travel against the previous quarter end and against
+    /// the same quarter last year.
+    Travel {
+        quarter: TrendJson,
+        year: TrendJson,
+    },
 }
 
 impl<'a> CellJson<'a> {
@@ -209,6 +232,23 @@ impl<'a> CellJson<'a> {
             },
             Cell::Status(s) => CellJson::Status((*s).into()),
             Cell::Trend(t) => CellJson::Trend((*t).into()),
+            Cell::Measured {
+                date,
+                frequency,
+                up_to_date,
+            } => CellJson::Measured {
+                date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+                frequency: frequency.map(|f| f.as_str()),
+                up_to_date: *up_to_date,
+            },
+            Cell::TargetDate { date, basis } => CellJson::TargetDate {
+                date: date.format("%Y-%m-%d").to_string(),
+                basis: (*basis).into(),
+            },
+            Cell::Travel { quarter, year } => CellJson::Travel {
+                quarter: (*quarter).into(),
+                year: (*year).into(),
+            },
         })
     }
 }
@@ -323,6 +363,30 @@ impl From<Trend> for TrendJson {
             Trend::Same => TrendJson::Same,
             Trend::New => TrendJson::New,
             Trend::None => TrendJson::None,
+        }
+    }
+}
+
+/// Where a measure's target in force comes from: the next `interim`
+/// target, the point on a declared `trajectory`, the `baseline` where a
+/// trajectory starts, or the `final` target.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "TargetSource")]
+#[serde(rename_all = "snake_case")]
+pub enum TargetSourceJson {
+    Interim,
+    Trajectory,
+    Baseline,
+    Final,
+}
+
+impl From<TargetSource> for TargetSourceJson {
+    fn from(t: TargetSource) -> Self {
+        match t {
+            TargetSource::Interim => TargetSourceJson::Interim,
+            TargetSource::Trajectory => TargetSourceJson::Trajectory,
+            TargetSource::Baseline => TargetSourceJson::Baseline,
+            TargetSource::Final => TargetSourceJson::Final,
         }
     }
 }

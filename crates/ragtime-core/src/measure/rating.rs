@@ -197,22 +197,19 @@ pub fn target_basis_text(t: &TargetInForce) -> String {
     }
 }
 
-/// What the freshness of a measure's latest value means, in words, or
-/// `None` when there is nothing to say.
+/// Why a measure's rating is flagged for the freshness of its latest
+/// value, in few words (the row beside it gives the value's date and the
+/// reporting frequency), or `None` when there is nothing to say:
+/// "out of date: 124 days old; quarterly allows 123".
 pub fn freshness_text(m: &Measure, r: &MeasureRating) -> Option<String> {
     let frequency = m.frequency?;
-    let latest = r.latest.map(|i| m.actual[i].date)?;
+    r.latest?;
     match r.freshness {
         Freshness::OutOfDate {
             age_days,
             allowed_days,
         } => Some(format!(
-            "out of date: the latest value, of {latest}, is {age_days} days old; {} {frequency} measure is out of date after {allowed_days} days",
-            if frequency == Frequency::Annual {
-                "an"
-            } else {
-                "a"
-            }
+            "out of date: {age_days} days old; {frequency} allows {allowed_days}"
         )),
         Freshness::Current { .. } | Freshness::NotJudged | Freshness::NoValue => None,
     }
@@ -550,7 +547,7 @@ actual = [
         let m = measure_of(&quarterly);
         assert_eq!(
             freshness_text(&m, &r).unwrap(),
-            "out of date: the latest value, of 2025-09-30, is 124 days old; a quarterly measure is out of date after 123 days"
+            "out of date: 124 days old; quarterly allows 123"
         );
     }
 }

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Direction, Status};
+use crate::model::{Direction, Frequency, Status};
 
 /// Version of the document structure, written into JSON output. Bump it when
 /// a field is renamed or removed (adding one is compatible).
-pub const DOCUMENT_VERSION: u32 = 1;
+pub const DOCUMENT_VERSION: u32 = 2;
 
 /// A whole report.
 #[derive(Clone, Debug, PartialEq)]
@@ -240,6 +240,54 @@ pub enum Cell {
     Rag(RagCell),
     Status(Status),
     Trend(Trend),
+    /// How a measure's latest value stands for freshness: when it was
+    /// measured (`None`: nothing measured yet), how often the measure is
+    /// reported (`None`: no frequency declared), and whether the value is
+    /// recent enough for that frequency (`None`: not judged, for want of a
+    /// value or a frequency).
+    Measured {
+        date: Option<NaiveDate>,
+        frequency: Option<Frequency>,
+        up_to_date: Option<bool>,
+    },
+    /// The date a measure's target in force is set for, and where that
+    /// target comes from.
+    TargetDate {
+        date: NaiveDate,
+        basis: TargetSource,
+    },
+    /// Direction of travel against the previous quarter end and against
+    /// the same quarter last year, in one cell.
+    Travel {
+        quarter: Trend,
+        year: Trend,
+    },
+}
+
+/// Where a measure's target in force comes from, in a word: the details
+/// (the dated targets, a trajectory's ends) are for `ragtime explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetSource {
+    /// The next interim target due.
+    Interim,
+    /// The point on a declared trajectory, a straight line between two
+    /// dated targets.
+    Trajectory,
+    /// The baseline, where a trajectory starts.
+    Baseline,
+    /// The final target.
+    Final,
+}
+
+impl TargetSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetSource::Interim => "interim",
+            TargetSource::Trajectory => "trajectory",
+            TargetSource::Baseline => "baseline",
+            TargetSource::Final => "final",
+        }
+    }
 }
 
 /// A percentage as reports show it, already rounded by the convention in

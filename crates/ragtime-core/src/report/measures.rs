@@ -8,7 +8,7 @@ use super::cells::*;
 use super::context::Context;
 use super::doc::*;
 use super::marks;
-use crate::measure::{PointKind, TargetBasis};
+use crate::measure::TargetBasis;
 use crate::model::*;
 use crate::rating::{freshness_text, number};
 use crate::rollup::Scope;
@@ -26,12 +26,14 @@ pub fn measures(ctx: &Context, scope: &Scope) -> Document {
             ctx.quarter.year_earlier()
         ),
     ));
+    let mut sections = measures_sections(ctx, scope);
+    super::notes::say_once(&mut sections);
     Document {
         kind: "measures".to_string(),
         title: "Measures".to_string(),
         as_at: ctx.as_of,
         facts,
-        sections: measures_sections(ctx, scope),
+        sections,
         freshness: Some(freshness),
     }
 }
@@ -80,21 +82,23 @@ pub fn measures_sections(ctx: &Context, scope: &Scope) -> Vec<Section> {
     sections
 }
 
+/// One row per measure, compact enough to print: the unit said once, in
+/// its own column, and the figures without it; the measured date, the
+/// reporting frequency and whether the value is up to date in one cell;
+/// the target's date and where it comes from, in a word (`ragtime
+/// explain` gives the details), in one; both directions of travel in one.
 fn columns() -> Vec<Column> {
     vec![
         col("id", "Id", Align::Left),
         col("measure", "Measure", Align::Left),
+        col("unit", "Unit", Align::Left),
         col("latest", "Latest", Align::Right),
         col("measured", "Measured", Align::Left),
-        col("frequency", "Reported", Align::Left),
-        col("up_to_date", "Up to date", Align::Left),
         col("target", "Target", Align::Right),
         col("target_date", "Target date", Align::Left),
-        col("target_basis", "Target basis", Align::Left),
         col("tolerance", "Tolerance", Align::Right),
         col("rag", "RAG", Align::Left),
-        col("vs_previous", "vs previous quarter", Align::Left),
-        col("vs_last_year", "vs last year", Align::Left),
+        col("travel", "Travel (quarter / year)", Align::Left),
         col("comparators", "Comparators", Align::Left),
     ]
 }
@@ -102,65 +106,78 @@ fn columns() -> Vec<Column> {
 fn row(ctx: &Context, ix: MeasureIx) -> Row {
     let m = ctx.model.measure(ix);
     let r = ctx.ratings.measure(ix);
+    // Figures without the unit, which the row says once.
     let value = |v: f64| Cell::Number {
         text: number(v),
-        unit: m.unit.clone(),
+        unit: None,
     };
     let latest = r.latest.map(|i| &m.actual[i]);
-    let up_to_date = match (m.frequency, latest) {
-        (Some(_), Some(_)) => text(if r.is_out_of_date() { "no" } else { "yes" }),
-        _ => Cell::Empty,
+    let measured = match (latest, m.frequency) {
+        (None, None) => Cell::Empty,
+        (latest, frequency) => Cell::Measured {
+            date: latest.map(|p| p.date),
+            frequency,
+            up_to_date: latest.and(frequency).map(|_| !r.is_out_of_date()),
+        },
     };
-    let comparators = m
-        .comparators
-        .iter()
-        .map(|c| {
-            // A comparator may count another population than the measure
-            // (all pupils beside children in care): its own unit wins.
-            let unit = c.unit.as_deref().or(m.unit.as_deref());
-            let unit = unit.map_or(String::new(), |u| {
-                if u == "%" {
-                    u.to_string()
-                } else {
-                    format!(" {u}")
-                }
-            });
-            match c.date {
-                Some(d) => format!("{} {}{unit} ({d})", c.name, number(c.value)),
-                None => format!("{} {}{unit}", c.name, number(c.value)),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
     Row {
         kind: RowKind::Item,
         cells: vec![
             text(&m.id),
             text(&m.name),
+            opt_text(m.unit.as_deref().filter(|u| !u.is_empty())),
             latest.map_or(Cell::Empty, |p| value(p.value)),
-            latest.map_or(Cell::Empty, |p| Cell::Date(p.date)),
-            m.frequency.map_or(Cell::Empty, |f| text(f.as_str())),
-            up_to_date,
+            measured,
             r.target.as_ref().map_or(Cell::Empty, |t| value(t.value)),
-            r.target
-                .as_ref()
-                .map_or(Cell::Empty, |t| Cell::Date(t.date)),
-            target_basis(m, r.target.as_ref().map(|t| t.basis)),
+            r.target.as_ref().map_or(Cell::Empty, |t| Cell::TargetDate {
+                date: t.date,
+                basis: source(t.basis),
+            }),
             m.tolerance.map_or(Cell::Empty, |t| value(t.abs())),
             Cell::Rag(RagCell {
                 colour: r.rag.colour(),
                 label: r.rag.label().to_string(),
                 flag: freshness_text(m, r),
             }),
-            Cell::Trend(r.vs_previous),
-            Cell::Trend(r.vs_year_earlier),
-            if comparators.is_empty() {
-                Cell::Empty
-            } else {
-                text(comparators)
+            Cell::Travel {
+                quarter: r.vs_previous,
+                year: r.vs_year_earlier,
             },
+            comparators(m),
         ],
         illustrative: m.illustrative,
+    }
+}
+
+/// The comparators, each with its date when it has one. A comparator in
+/// the measure's own unit is given as a bare figure, as the row's other
+/// figures are; one that counts another population (all pupils beside
+/// children in care) says its own unit.
+fn comparators(m: &Measure) -> Cell {
+    let words: Vec<String> = m
+        .comparators
+        .iter()
+        .map(|c| {
+            let unit = match c.unit.as_deref() {
+                Some(u) if Some(u) != m.unit.as_deref() && !u.is_empty() => {
+                    if u == "%" {
+                        u.to_string()
+                    } else {
+                        format!(" {u}")
+                    }
+                }
+                _ => String::new(),
+            };
+            match c.date {
+                Some(d) => format!("{} {}{unit} ({d})", c.name, number(c.value)),
+                None => format!("{} {}{unit}", c.name, number(c.value)),
+            }
+        })
+        .collect();
+    if words.is_empty() {
+        Cell::Empty
+    } else {
+        text(words.join("; "))
     }
 }
 
@@ -219,47 +236,35 @@ fn sparklines(ctx: &Context, list: &[MeasureIx]) -> Chart {
     Chart::Sparklines { lines }
 }
 
-/// Which target is in force: "final target", "interim target (final 25
-/// by 2027-12-31)", "trajectory: 0 on 2024-12-31 to 8 on 2025-12-31 (final
-/// 25 by 2027-12-31)". Values without their unit, which the Target column
-/// shows.
-fn target_basis(m: &Measure, basis: Option<TargetBasis>) -> Cell {
-    let (Some(basis), Some(last)) = (basis, &m.target) else {
-        return Cell::Empty;
-    };
-    let last = format!(" (final {} by {})", number(last.value), last.date);
-    text(match basis {
-        TargetBasis::Final => "final target".to_string(),
-        TargetBasis::Interim => format!("interim target{last}"),
-        TargetBasis::Baseline => format!("baseline, where the trajectory starts{last}"),
-        TargetBasis::Trajectory { from, to } => format!(
-            "trajectory: {} on {} to {} on {}{}",
-            number(from.value),
-            from.date,
-            number(to.value),
-            to.date,
-            if to.kind == PointKind::Final {
-                ""
-            } else {
-                &last
-            }
-        ),
-    })
+/// Where the target in force comes from, in a word: the details (the
+/// interim and final targets, the trajectory's ends) are in `ragtime
+/// explain`, as the note under the table says.
+fn source(basis: TargetBasis) -> TargetSource {
+    match basis {
+        TargetBasis::Final => TargetSource::Final,
+        TargetBasis::Interim => TargetSource::Interim,
+        TargetBasis::Baseline => TargetSource::Baseline,
+        TargetBasis::Trajectory { .. } => TargetSource::Trajectory,
+    }
 }
 
 fn note(ctx: &Context) -> String {
     format!(
-        "Latest is the last value measured on or before {}. Target is the target in force \
-         then: the next interim target due, the point on a declared trajectory (a straight \
-         line between two dated targets, to two decimal places), or the final target. Green: \
-         target met; Amber: short of target by no more than the tolerance; Red: short by more. \
-         Up to date: whether the latest value is recent enough for how often the measure is \
-         reported (monthly 31 days, quarterly 92, termly 153, six-monthly 184, annual 366, \
-         each with {} days' grace); a measure with no reporting frequency is not judged. A \
+        "Latest is the last value measured on or before {}; it, the target, the tolerance \
+         and the comparators are in the row's unit unless they say another. Measured: the \
+         latest value's date, how often the measure is reported, and whether the value is \
+         up to date for that (monthly 31 days, quarterly 92, termly 153, six-monthly 184, \
+         annual 366, each with {} days' grace); a measure with no reporting frequency is not \
+         judged. Target is the target in force then, and Target date its date and where it \
+         comes from: interim (the next interim target due), trajectory (the point on a \
+         declared straight line between two dated targets, to two decimal places), \
+         baseline (where such a line starts) or final (the final target); `ragtime explain \
+         ID` lists a measure's targets and how the one in force was found. Green: target \
+         met; Amber: short of target by no more than the tolerance; Red: short by more. A \
          rating on an out-of-date value is flagged, and an out-of-date Red does not turn \
          on-target milestones Amber. Travel compares the latest value with the one in force \
-         at the end of {} and of {}: up = better, down = worse (whichever way the measure \
-         counts as better), new = nothing to compare.",
+         at the end of {}, then of {}: up = better, down = worse (whichever way the measure \
+         counts as better), same, new = nothing to compare.",
         ctx.as_of,
         ctx.settings.out_of_date_grace_days,
         ctx.quarter.previous(),
@@ -273,7 +278,8 @@ mod tests {
 
     /// The bug: the share of all pupils with an EHCP (4.0%) was shown as
     /// "4 % of children in care", in the unit of the measure beside it. A
-    /// comparator that counts another population says so in its own unit.
+    /// comparator that counts another population says so in its own unit;
+    /// one in the measure's unit is a bare figure, as the row's others are.
     #[test]
     fn a_comparator_with_its_own_unit_keeps_it() {
         let plans = crate::testing::framed(
@@ -313,8 +319,7 @@ comparators = [
         assert_eq!(
             table.rows[0].cells[at],
             Cell::Text(
-                "All pupils 4 % of pupils (2024-06-30); \
-                 Children in care nationally 29.5 % of children in care"
+                "All pupils 4 % of pupils (2024-06-30); Children in care nationally 29.5"
                     .to_string()
             )
         );

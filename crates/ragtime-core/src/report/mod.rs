@@ -22,6 +22,7 @@ mod explain;
 pub(crate) mod freshness;
 pub(crate) mod marks;
 mod measures;
+mod notes;
 pub mod owner;
 mod portfolio;
 mod progress;

@@ -11,7 +11,8 @@ use crate::rollup::Scope;
 
 /// The progress report of every strategy `scope` touches.
 pub fn progress(ctx: &Context, scope: &Scope) -> Document {
-    let sections = progress_sections(ctx, scope);
+    let mut sections = progress_sections(ctx, scope);
+    super::notes::say_once(&mut sections);
     let title = match sections.as_slice() {
         [only] => format!("Progress: {}", only.heading),
         _ => "Progress by strategy".to_string(),

@@ -19,20 +19,19 @@ use super::metrics::Face;
 pub enum Content<'a> {
     /// Words that wrap at spaces; line breaks are kept.
     Words(&'a str),
-    /// Kept on one line: an id, a date, a direction of travel.
+    /// Kept on one line: an id, a date.
     Line(&'a str),
+    /// Set on lines of their own, each kept whole: a measured date over
+    /// whether it is up to date, directions of travel one over another.
+    Lines(&'a [String]),
     /// A rating in a pill, with the reason it is flagged below in smaller
     /// type.
     Rating {
         label: &'a str,
         flag: Option<&'a str>,
     },
-    /// Words with a chart of a set size below them.
-    WordsOverChart {
-        text: &'a str,
-        width_pt: f64,
-        lines: f64,
-    },
+    /// A chart of a set width, as tall as `lines` lines of text.
+    Chart { width_pt: f64, lines: f64 },
 }
 
 /// A column heading: one set sideways takes no width.
@@ -59,6 +58,23 @@ pub struct Page {
     pub pill_pt: f64,
     /// How long a heading set sideways may be before it wraps, in points.
     pub sideways_pt: f64,
+}
+
+/// How much wider a heading prints than [`Face::width`] makes it: the real
+/// bold narrow faces run a little wider than Arial's widths scaled, and a
+/// word set sideways must not be broken.
+const HEADING_SLACK: f64 = 1.08;
+
+/// The height a table's headings set sideways need, in points, their
+/// padding not counted: the longest word of any of them, so that none is
+/// broken, and at least `least_pt`; `None` when none is set sideways.
+pub fn sideways_height(face: Face, headings: &[Heading<'_>], least_pt: f64) -> Option<f64> {
+    headings
+        .iter()
+        .filter(|h| h.sideways)
+        .map(|h| longest_word(face, h.text) * HEADING_SLACK)
+        .reduce(f64::max)
+        .map(|longest| longest.max(least_pt))
 }
 
 /// How many slices the page's width is shared out in.
@@ -221,9 +237,9 @@ fn proportional(total: usize, weights: &[f64]) -> Vec<usize> {
 /// How wide the content would be on one line.
 fn text_width(page: &Page, content: Content<'_>) -> f64 {
     match content {
-        Content::Words(text) | Content::WordsOverChart { text, .. } => page.body.width(text),
+        Content::Words(text) => page.body.width(text),
         Content::Rating { flag, .. } => flag.map_or(0.0, |f| page.flag.width(f)),
-        Content::Line(_) => 0.0,
+        Content::Line(_) | Content::Lines(_) | Content::Chart { .. } => 0.0,
     }
 }
 
@@ -236,8 +252,7 @@ fn wraps(content: Content<'_>) -> bool {
     match content {
         Content::Words(text) => text.contains(char::is_whitespace),
         Content::Rating { flag, .. } => flag.is_some(),
-        Content::WordsOverChart { text, .. } => text.contains(char::is_whitespace),
-        Content::Line(_) => false,
+        Content::Line(_) | Content::Lines(_) | Content::Chart { .. } => false,
     }
 }
 
@@ -252,13 +267,12 @@ fn least_width(page: &Page, content: Content<'_>) -> f64 {
     match content {
         Content::Words(text) => longest_word(page.body, text),
         Content::Line(text) => page.body.width(text),
+        Content::Lines(lines) => lines.iter().map(|l| page.body.width(l)).fold(0.0, f64::max),
         Content::Rating { label, flag } => {
             let pill = page.body.width(label) * 1.08 + page.pill_pt;
             flag.map_or(pill, |f| pill.max(longest_word(page.flag, f)))
         }
-        Content::WordsOverChart { text, width_pt, .. } => {
-            longest_word(page.body, text).max(width_pt)
-        }
+        Content::Chart { width_pt, .. } => width_pt,
     }
 }
 
@@ -267,13 +281,12 @@ fn height(page: &Page, content: Content<'_>, width: f64) -> f64 {
     match content {
         Content::Words(text) => line_count(page.body, text, width).max(1) as f64,
         Content::Line(_) => 1.0,
+        Content::Lines(lines) => lines.len().max(1) as f64,
         Content::Rating { flag, .. } => {
             let flag_lines = flag.map_or(0, |f| line_count(page.flag, f, width));
             1.0 + flag_lines as f64 * page.flag.size_pt / page.body.size_pt
         }
-        Content::WordsOverChart { text, lines, .. } => {
-            line_count(page.body, text, width).max(1) as f64 + lines
-        }
+        Content::Chart { lines, .. } => lines,
     }
 }
 
@@ -445,15 +458,45 @@ mod tests {
             ),
             1.0
         );
-        let chart = Content::WordsOverChart {
-            text: "Care",
+        let chart = Content::Chart {
             width_pt: 70.0,
             lines: 2.0,
         };
         assert_eq!(least_width(&p, chart), 70.0);
-        assert_eq!(height(&p, chart, 100.0), 3.0);
+        assert_eq!(height(&p, chart, 100.0), 2.0);
+        let stacked = ["30 Sep 2025".to_string(), "out of date".to_string()];
+        assert_eq!(height(&p, Content::Lines(&stacked), 10.0), 2.0);
+        assert_eq!(
+            least_width(&p, Content::Lines(&stacked)),
+            p.body.width("30 Sep 2025").max(p.body.width("out of date"))
+        );
         assert_eq!(line_count(p.body, "one\ntwo", 1000.0), 2);
         assert_eq!(height(&p, Content::Words(""), 1000.0), 1.0);
+    }
+
+    /// The bug: the summary's "Milestones" heading, set sideways in a
+    /// heading row of a fixed height, printed broken as "Milestone" and
+    /// "s". The row is now as tall as the longest word set sideways.
+    #[test]
+    fn a_sideways_heading_row_holds_its_longest_word() {
+        let p = page(500.0);
+        let sideways = |text| Heading {
+            text,
+            sideways: true,
+        };
+        let headings = [
+            heading("Strategy with a long name"),
+            sideways("Milestones"),
+            sideways("Not on target"),
+        ];
+        let height = sideways_height(p.heading, &headings, 10.0).unwrap();
+        assert!(height >= p.heading.width("Milestones"), "{height}");
+        assert!(height < p.heading.width("Not on target"), "{height}");
+        assert_eq!(
+            sideways_height(p.heading, &[sideways("%")], 10.0),
+            Some(10.0)
+        );
+        assert_eq!(sideways_height(p.heading, &headings[..1], 10.0), None);
     }
 
     #[test]

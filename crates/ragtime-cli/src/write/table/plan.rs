@@ -77,7 +77,13 @@ impl Measure {
                 // A word longer than any id is broken where the line ends
                 // (`text::wrap`), so one such word wraps like several.
                 if text::has_words(&t) || text::widest_line(&t) > text::WHOLE_WORD {
-                    m.wraps |= matches!(cell, Cell::Text(_) | Cell::Number { .. });
+                    m.wraps |= matches!(
+                        cell,
+                        Cell::Text(_)
+                            | Cell::Number { .. }
+                            | Cell::Measured { .. }
+                            | Cell::TargetDate { .. }
+                    );
                     m.prose |= matches!(cell, Cell::Text(_));
                 }
                 m.headline |= matches!(cell, Cell::Rag(_) | Cell::Percent(_));

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use ragtime_core::Status;
 use ragtime_core::report::*;
+use ragtime_core::{Frequency, Status};
 
 use super::text::{WHOLE_WORD, width};
 use crate::write::{Options, sample};
@@ -136,15 +136,48 @@ fn cell() -> impl Strategy<Value = Cell> {
         })),
         1 => ("-?[0-9]{1,6}(\\.[0-9])?", prop::option::of(prose()))
             .prop_map(|(text, unit)| Cell::Number { text, unit }),
-        1 => (1900i32..2100, 1u32..=365).prop_map(|(y, d)| Cell::Date(
-            NaiveDate::from_yo_opt(y, d).expect("a day of the year")
-        )),
+        1 => date().prop_map(Cell::Date),
         2 => (colour(), "[A-Z][a-z]{2,12}( [a-z]{2,8})?", prop::option::of(prose()))
             .prop_map(|(colour, label, flag)| Cell::Rag(RagCell { colour, label, flag })),
         1 => prop::sample::select(Status::ALL.to_vec()).prop_map(Cell::Status),
-        1 => prop::sample::select(vec![Trend::Up, Trend::Down, Trend::Same, Trend::New, Trend::None])
-            .prop_map(Cell::Trend),
+        1 => trend().prop_map(Cell::Trend),
+        1 => (
+            prop::option::of(date()),
+            prop::option::of(prop::sample::select(Frequency::ALL.to_vec())),
+            prop::option::of(any::<bool>()),
+        )
+            .prop_map(|(date, frequency, up_to_date)| Cell::Measured {
+                date,
+                frequency,
+                up_to_date,
+            }),
+        1 => (
+            date(),
+            prop::sample::select(vec![
+                TargetSource::Interim,
+                TargetSource::Trajectory,
+                TargetSource::Baseline,
+                TargetSource::Final,
+            ]),
+        )
+            .prop_map(|(date, basis)| Cell::TargetDate { date, basis }),
+        1 => (trend(), trend()).prop_map(|(quarter, year)| Cell::Travel { quarter, year }),
     ]
+}
+
+fn trend() -> impl Strategy<Value = Trend> {
+    prop::sample::select(vec![
+        Trend::Up,
+        Trend::Down,
+        Trend::Same,
+        Trend::New,
+        Trend::None,
+    ])
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1900i32..2100, 1u32..=365)
+        .prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).expect("a day of the year"))
 }
 
 /// A table whose first column holds ids (empty in total rows), the others

@@ -53,13 +53,14 @@ pub fn row(kind: RowKind, cells: Vec<Cell>) -> Row {
 
 pub fn sparkline(
     id: &str,
+    label: &str,
     unit: Option<&str>,
     better: ragtime_core::Direction,
     series: Vec<Series>,
 ) -> Sparkline {
     Sparkline {
         id: id.to_string(),
-        label: format!("{id} (measure)"),
+        label: label.to_string(),
         unit: unit.map(str::to_string),
         better,
         series,

@@ -221,11 +221,35 @@ fn kinds() -> Section {
         rag(Colour::AmberGreen),
         Cell::Status(Status::Cancelled),
         Cell::Trend(Trend::Up),
+        Cell::Measured {
+            date: Some(date(2025, 6, 30)),
+            frequency: Some(ragtime_core::Frequency::SixMonthly),
+            up_to_date: Some(false),
+        },
+        Cell::TargetDate {
+            date: date(2026, 3, 31),
+            basis: TargetSource::Baseline,
+        },
+        Cell::Travel {
+            quarter: Trend::Down,
+            year: Trend::Same,
+        },
     ];
     let mut kinds = section("kinds", "One cell of every kind");
     kinds.table = Some(Table {
         columns: [
-            "empty", "text", "count", "percent", "number", "date", "rag", "status", "trend",
+            "empty",
+            "text",
+            "count",
+            "percent",
+            "number",
+            "date",
+            "rag",
+            "status",
+            "trend",
+            "measured",
+            "target_date",
+            "travel",
         ]
         .iter()
         .map(|k| col(k, k, Left))

@@ -1,7 +1,8 @@
 //! One typed cell written as the type it is: counts and percentages as
 //! numbers, measured values as the figure reported with its unit in the
-//! number format, dates as dates, ratings in words on the scale's colour,
-//! text as text.
+//! number format, dates as dates (a measured date with whether it is up
+//! to date in the format), ratings in words on the scale's colour, text
+//! as text.
 
 use chrono::{Datelike, NaiveDate};
 use ragtime_core::report::{Align, Cell, Colour, RagCell, RowKind};
@@ -62,6 +63,20 @@ pub(super) fn write_cell(
             let format = format.set_num_format("d mmm yyyy");
             sheet.write_datetime_with_format(row, col, excel_date(*d)?, &format)?;
         }
+        Cell::Measured { date: Some(d), .. } => {
+            // A date, so it sorts, with the words beside it in the number
+            // format (plain words: a frequency and "up to date").
+            let shown = match cells::reporting_words(cell) {
+                Some(words) => format!("d mmm yyyy\", {words}\""),
+                None => "d mmm yyyy".to_string(),
+            };
+            let format = format.set_num_format(shown);
+            sheet.write_datetime_with_format(row, col, excel_date(*d)?, &format)?;
+        }
+        Cell::TargetDate { date, basis } => {
+            let format = format.set_num_format(format!("d mmm yyyy\" ({})\"", basis.label()));
+            sheet.write_datetime_with_format(row, col, excel_date(*date)?, &format)?;
+        }
         Cell::Rag(rag) => {
             let format = rag_format(format, rag);
             sheet.write_string_with_format(
@@ -71,7 +86,11 @@ pub(super) fn write_cell(
                 &format,
             )?;
         }
-        Cell::Text(_) | Cell::Status(_) | Cell::Trend(_) => {
+        Cell::Text(_)
+        | Cell::Status(_)
+        | Cell::Trend(_)
+        | Cell::Travel { .. }
+        | Cell::Measured { date: None, .. } => {
             let text = cells::normalise_newlines(&cells::plain(cell, DateStyle::Iso));
             let format = format.set_text_wrap();
             sheet.write_string_with_format(row, col, text, &format)?;

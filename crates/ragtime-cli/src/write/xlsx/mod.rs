@@ -339,7 +339,10 @@ pub fn sheet_names<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
                 }
             })
             .collect();
-        let clean = clean.trim_matches('\'').trim();
+        // Quotes and spaces in any order at either end: a quote left at
+        // an end after the spaces are gone would be cut later, leaving
+        // nothing.
+        let clean = clean.trim_matches(|c: char| c == '\'' || c.is_whitespace());
         let base: String = if clean.is_empty() {
             "Sheet".into()
         } else {
@@ -452,6 +455,17 @@ mod tests {
         for name in &names {
             assert!(name.chars().count() <= SHEET_NAME_MAX, "{name}");
         }
+    }
+
+    /// The bug: an id of a space, a quote and a space ("\u{2000}' ") was
+    /// trimmed of its spaces only after its quotes, leaving a quote that
+    /// the length cut then removed: an empty sheet name.
+    #[test]
+    fn an_id_of_quotes_and_spaces_is_a_named_sheet() {
+        assert_eq!(
+            sheet_names(["\u{2000}' ", " ' x ' "].into_iter()),
+            ["Sheet", "x"]
+        );
     }
 
     proptest::proptest! {

@@ -56,6 +56,7 @@ pub fn board_pack(ctx: &Context, board: BoardIx, dates: PackDates) -> Result<Doc
     }
     let freshness = ctx.freshness(&scope);
     let facts = facts::facts(ctx, board, &oversight, &freshness, dates, since, next);
+    super::notes::say_once(&mut sections);
     Ok(Document {
         kind: "board".to_string(),
         title: format!("{}: progress report", b.name),

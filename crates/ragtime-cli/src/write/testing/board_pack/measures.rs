@@ -10,47 +10,97 @@ use super::super::cells::*;
 /// Measures against target, with trend charts for two of them.
 pub fn measures() -> Section {
     let mut measures = section("measures", "Measures against target");
+    // As the measures report lays them out: the unit once, figures bare,
+    // the measured date with its frequency and freshness, the target's date
+    // with its source, both directions of travel in one cell.
+    let measured = |date, frequency, up_to_date| Cell::Measured {
+        date,
+        frequency,
+        up_to_date,
+    };
     measures.table = Some(Table {
         columns: vec![
+            col("id", "Id", Left),
             col("measure", "Measure", Left),
+            col("unit", "Unit", Left),
             col("latest", "Latest", Right),
+            col("measured", "Measured", Left),
             col("target", "Target", Right),
+            col("target_date", "Target date", Left),
             col("national", "National average", Right),
-            col("trend", "Direction of travel", Left),
             col("rating", "Rating", Left),
+            col("travel", "Travel (quarter / year)", Left),
         ],
         rows: vec![
             row(
                 Item,
                 vec![
+                    text("CPS-M-1.6"),
                     text("Care leavers in suitable accommodation"),
-                    number("90.5", Some("%")),
-                    number("92.0", Some("%")),
-                    number("88.0", Some("%")),
-                    Cell::Trend(Trend::Up),
+                    text("%"),
+                    number("90.5", None),
+                    measured(
+                        Some(date(2025, 9, 30)),
+                        Some(ragtime_core::Frequency::Quarterly),
+                        Some(true),
+                    ),
+                    number("92.0", None),
+                    Cell::TargetDate {
+                        date: date(2025, 9, 30),
+                        basis: TargetSource::Trajectory,
+                    },
+                    number("88.0", None),
                     rag(Colour::Amber),
+                    Cell::Travel {
+                        quarter: Trend::Up,
+                        year: Trend::New,
+                    },
                 ],
             ),
             row(
                 Item,
                 vec![
+                    text("CPS-M-1.1"),
                     text("Foster carers' homes"),
-                    number("104", Some("homes")),
-                    number("120", Some("homes")),
+                    text("homes"),
+                    number("104", None),
+                    measured(
+                        Some(date(2024, 3, 31)),
+                        Some(ragtime_core::Frequency::Annual),
+                        Some(false),
+                    ),
+                    number("110", None),
+                    Cell::TargetDate {
+                        date: date(2026, 3, 31),
+                        basis: TargetSource::Interim,
+                    },
                     Cell::Empty,
-                    Cell::Trend(Trend::Same),
-                    rag(Colour::Red),
+                    flagged(Colour::Red, "out of date: 548 days old; annual allows 397"),
+                    Cell::Travel {
+                        quarter: Trend::Same,
+                        year: Trend::Down,
+                    },
                 ],
             ),
             row(
                 Item,
                 vec![
+                    text("CPS-M-4.2"),
                     text("Change in suspension rate against national"),
-                    number("-0.4", None),
+                    text("percentage points"),
+                    Cell::Empty,
+                    measured(None, Some(ragtime_core::Frequency::Termly), None),
                     number("0.0", None),
+                    Cell::TargetDate {
+                        date: date(2027, 3, 31),
+                        basis: TargetSource::Final,
+                    },
                     number("0.0", None),
-                    Cell::Trend(Trend::Up),
-                    rag(Colour::Green),
+                    rag(Colour::Grey),
+                    Cell::Travel {
+                        quarter: Trend::None,
+                        year: Trend::None,
+                    },
                 ],
             ),
         ],
@@ -61,6 +111,7 @@ pub fn measures() -> Section {
     measures.chart = Some(Chart::Sparklines {
         lines: vec![
             sparkline(
+                "CPS-M-1.6",
                 "Care leavers in suitable accommodation",
                 Some("%"),
                 ragtime_core::Direction::Higher,
@@ -79,6 +130,7 @@ pub fn measures() -> Section {
                 ],
             ),
             sparkline(
+                "CPS-M-1.1",
                 "Foster carers' homes",
                 Some("homes"),
                 ragtime_core::Direction::Higher,
