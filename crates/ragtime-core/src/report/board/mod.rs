@@ -3,10 +3,10 @@
 //! counts per strategy with the colour mix over the last four quarter ends,
 //! (2) progress by priority and commitment, (3) exceptions, (4) measures,
 //! (5) changes since the last meeting and (6) what is due before the next;
-//! (7), when there is money in the board's scope this financial year,
-//! budgets, savings and caps (`crate::finance`); and (8), when the board or
-//! a board reporting to it has made scrutiny recommendations, their tracker
-//! (`crate::recommendations`). A closed strategy whose period has ended is
+//! then, numbered on from 7, budgets, savings and caps when there is money
+//! in the board's scope this financial year (`crate::finance`), and the
+//! recommendations tracker when the board or a board reporting to it has
+//! made scrutiny recommendations (`crate::recommendations`). A closed strategy whose period has ended is
 //! one line of part 1, at its final position.
 //!
 //! Parts 1 to 4 are the portfolio, progress, exceptions and measures

@@ -1,9 +1,10 @@
 //! The pack's parts in order, numbered: the executive summary, (1) the
 //! headline with the colour mix and closed strategies, (2) progress,
 //! (3) exceptions, (4) measures, (5) changes since the last meeting,
-//! (6) what is due before the next, (7) money and (8) recommendations.
-//! Parts 1 to 4 and 7 are the sections the other reports build, over the
-//! board's scope; the pack only numbers their headings.
+//! (6) what is due before the next, then money and recommendations when
+//! there are any, numbered on from 7 with no gap. Parts 1 to 4 and money
+//! are the sections the other reports build, over the board's scope; the
+//! pack only numbers their headings.
 
 use chrono::NaiveDate;
 
@@ -93,15 +94,24 @@ pub(super) fn sections(
     changes.heading = format!("5. {}", changes.heading);
     sections.push(changes);
     sections.push(due_section(ctx, scope, next));
-    // Money, when there is any in the board's scope this financial year.
-    sections.extend(
-        crate::finance::report::finance_sections(ctx, scope)
-            .into_iter()
-            .map(|mut s| {
-                s.heading = format!("7. Money: {}", s.heading);
-                s
-            }),
-    );
-    sections.extend(crate::recommendations::pack_sections(ctx, board));
+    // Money, when there is any in the board's scope this financial year,
+    // and recommendations, when the board's committees have made any: the
+    // parts a pack has are numbered on from 7, with no gap.
+    let money = crate::finance::report::finance_sections(ctx, scope);
+    let recommendations = crate::recommendations::pack_sections(ctx, board);
+    let mut part = 7;
+    for extra in [money, recommendations] {
+        if extra.is_empty() {
+            continue;
+        }
+        sections.extend(extra.into_iter().map(|mut s| {
+            s.heading = match s.heading.strip_prefix("Scrutiny recommendations: ") {
+                Some(rest) => format!("{part}. Scrutiny recommendations: {rest}"),
+                None => format!("{part}. Money: {}", s.heading),
+            };
+            s
+        }));
+        part += 1;
+    }
     sections
 }
