@@ -201,17 +201,20 @@ fn the_pack_has_a_part_for_them() {
             .unwrap()
             .iter()
             .map(|s| s["heading"].as_str().unwrap().to_string())
-            .filter(|h| h.starts_with("8."))
+            .filter(|h| h.contains("Scrutiny recommendations"))
             .collect()
     };
-    let eighth = [
-        "8. Scrutiny recommendations: Recommendations and delivery",
-        "8. Scrutiny recommendations: The executive's responses",
-        "8. Scrutiny recommendations: Awaiting the executive's response",
-        "8. Scrutiny recommendations: Accepted, with nothing delivering them",
+    // With no money in these packs, the recommendations are part 7: the
+    // parts are numbered with no gap (regression: Cabinet's pack went from
+    // part 6 to part 8).
+    let seventh = [
+        "7. Scrutiny recommendations: Recommendations and delivery",
+        "7. Scrutiny recommendations: The executive's responses",
+        "7. Scrutiny recommendations: Awaiting the executive's response",
+        "7. Scrutiny recommendations: Accepted, with nothing delivering them",
     ];
-    assert_eq!(part("cyp-scrutiny"), eighth);
-    assert_eq!(part("cabinet"), eighth);
+    assert_eq!(part("cyp-scrutiny"), seventh);
+    assert_eq!(part("cabinet"), seventh);
     assert!(part("cpb").is_empty());
 }
 
@@ -262,4 +265,36 @@ fn shipped_plans() {
     let run = ragtime(&["recommendations", "--as-of", Q2, "--format", "markdown"]);
     assert_eq!(run.code, 0, "{}", run.render());
     snapshot!("recommendations_shipped", run.render());
+}
+
+/// In a pack with money too (Cabinet's, as at 2024/25 Q2, when the
+/// delivery plan's budgets were live), money is part 7 and the
+/// recommendations part 8.
+#[test]
+fn after_a_money_part_the_recommendations_are_part_8() {
+    let run = ragtime(&[
+        "board",
+        "cabinet",
+        "--as-of",
+        "2024-09-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.render());
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let parts: Vec<String> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| {
+            s["heading"]
+                .as_str()?
+                .split_once(": ")
+                .map(|(p, _)| p.to_string())
+        })
+        .filter(|p| p.starts_with("7.") || p.starts_with("8."))
+        .collect();
+    let mut distinct = parts.clone();
+    distinct.dedup();
+    assert_eq!(distinct, ["7. Money", "8. Scrutiny recommendations"]);
 }

@@ -2,10 +2,11 @@
 //! strategies, priorities, commitments and milestones they fund.
 //!
 //! A record of its own kind, through the same stages as the rest:
-//! `raw.rs` (serde records with spans) -> `model.rs` (typed, ids resolved,
-//! amounts exact) -> `checks.rs` (findings with codes) -> `report.rs` (the
-//! `ragtime finance` document and the board pack's money section). Amounts
-//! are whole pence (`money.rs`), never floats.
+//! `raw.rs` (serde records with spans) -> `model/` (typed, ids resolved,
+//! amounts exact; a file per record) -> `checks.rs` (findings with codes)
+//! -> `report/` (the `ragtime finance` document and the board pack's money
+//! section; a file per record). Amounts are whole pence (`money.rs`), never
+//! floats.
 //!
 //! - A **budget line** (`[[budget]]`) has a budget per financial year and a
 //!   log of what finance reported: revised budgets with their reasons,

@@ -1,6 +1,6 @@
 //! Raw money records: serde structs that mirror `[[budget]]`, `[[saving]]`
 //! and `[[cap]]` exactly, with spans. Amounts, years and quarters are kept
-//! as written; `model.rs` reads them and reports what is wrong.
+//! as written; `model/` reads them and reports what is wrong.
 
 use schemars::JsonSchema;
 use serde::Deserialize;

@@ -1,5 +1,5 @@
 //! The recommendations tracker as report data: for `ragtime recommendations
-//! [BOARD]` and part 8 of the board pack. As at a date: recommendations made
+//! [BOARD]` and the last part of the board pack. As at a date: recommendations made
 //! after it are left out, a response given after it is not yet given, and
 //! delivery is rated from the milestones that deliver each one, by the same
 //! rules and rollup as every report.
@@ -76,10 +76,11 @@ pub fn recommendations(ctx: &Context, board: Option<BoardIx>) -> Document {
     }
 }
 
-/// Part 8 of the board pack of `board`: the recommendations made by the
-/// board and the boards that report to it. None when they have made none
-/// by the as-at date, so that a board that makes no recommendations has no
-/// empty part about them.
+/// The board pack's part on the recommendations made by `board` and the
+/// boards that report to it, headed "Scrutiny recommendations: ..." (the
+/// pack numbers it). None when they have made none by the as-at date, so
+/// that a board that makes no recommendations has no empty part about
+/// them.
 pub fn pack_sections(ctx: &Context, board: BoardIx) -> Vec<Section> {
     let recs = made_by(ctx, &ctx.graph.boards_reporting_into(board));
     if recs.is_empty() {
@@ -87,7 +88,7 @@ pub fn pack_sections(ctx: &Context, board: BoardIx) -> Vec<Section> {
     }
     let mut sections = recommendations_sections(ctx, &recs);
     for s in &mut sections {
-        s.heading = format!("8. Scrutiny recommendations: {}", s.heading);
+        s.heading = format!("Scrutiny recommendations: {}", s.heading);
     }
     if let Some(first) = sections.first_mut() {
         first.intro.insert(
@@ -378,11 +379,7 @@ delivered-by = ["S-C1"]
                 ["recommendations", "responses", "awaiting", "undelivered"],
                 "{id}"
             );
-            assert!(
-                sections[0]
-                    .heading
-                    .starts_with("8. Scrutiny recommendations")
-            );
+            assert!(sections[0].heading.starts_with("Scrutiny recommendations"));
         }
         assert!(pack_sections(&ctx, board(&plans, "other")).is_empty());
         // Nor before anything was recommended.
