@@ -10,7 +10,8 @@ use super::*;
 use crate::diag;
 
 /// Files to edit: every kind of record, every way of writing a value, and
-/// shipped plan files (one with commitments and milestones interleaved).
+/// shipped plan files (one with commitments and milestones interleaved), and
+/// the money records: budget lines, savings and caps with their updates.
 const BASES: &[&str] = &[
     super::tests::EVERY_KIND,
     include_str!("../../../../plans/corporate-parenting/p1-homes.toml"),
@@ -43,6 +44,49 @@ actual = [
   { date = 2025-06-30, value = +inf },
 ]
 comparators = [ ]
+"#,
+    r#"[[budget]]
+id = "DP-REVENUE"
+for = "DP"
+title = "Net revenue budget"
+kind = "revenue"
+owner = "director-finance"
+years = [
+  { year = "2024/25", amount = "GBP 212.8m", note = "Includes savings." },
+]
+
+  [[budget.update]]
+  period = "2024/25-Q2"
+  variance = "GBP 10.2m"
+  variance-after-action = "GBP 2m"
+
+  [[budget.update]]
+  date = 2024-10-31
+  spent = "GBP 30.9m"
+  committed = "GBP 32.3m"
+
+[[saving]]
+id = "DP-SAVINGS"
+for = "DP"
+title = "Savings 2024/25"
+year = "2024/25"
+target = "GBP 19.5m"
+owner = "director-finance"
+
+  [[saving.update]]
+  period = "2024/25-Q2"
+  delivered = "GBP 8.9m"
+  on-target = "GBP 5.6m"
+  at-risk = "GBP 5m"
+
+[[cap]]
+id = "DP-IT-CAP"
+for = "DP-P4"
+title = "IT capital"
+limit = "GBP 368,000"
+start = 2024-11-28
+end = 2025-03-31
+approved = { by = "cabinet", on = 2024-11-28 }
 "#,
 ];
 
@@ -91,6 +135,13 @@ const LINES: &[&str] = &[
     "id = \"X-1\" \r",
     "=",
     "[",
+    "[[budget]]",
+    "[[budget.update]]",
+    "[[saving.update]]",
+    "[[cap]]",
+    "amount = \"GBP 1.5m\"",
+    "limit = 368000",
+    "years = [{ year = \"2025/26\", amount = \"GBP 2m\" }]",
 ];
 
 /// One edit of a file's lines.
@@ -218,6 +269,9 @@ fn edited_files_are_both_taken_and_refused() {
             .and_then(|r| r.value.into_raw())
             .is_some()
     };
+    for (i, base) in BASES.iter().enumerate() {
+        assert!(taken(&apply(base, &[])), "base {i} is taken as it is");
+    }
     assert!(taken(&apply(
         BASES[0],
         &[Edit::Comment(3), Edit::Literal(5)]
