@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::freshness::Freshness;
 use super::target::{TargetBasis, TargetInForce, target_at};
+use super::value::{number, shortfall};
 use crate::model::{Direction, Frequency, Measure, Point};
 use crate::period::Quarter;
 use crate::report::{Colour, Trend};
@@ -138,15 +139,6 @@ pub fn rate_measure(m: &Measure, settings: &Settings, as_of: NaiveDate) -> Measu
     }
 }
 
-/// How far `value` falls short of `target` in the better direction; zero or
-/// less when the target is met.
-pub fn shortfall(direction: Direction, value: f64, target: f64) -> f64 {
-    match direction {
-        Direction::Higher => target - value,
-        Direction::Lower => value - target,
-    }
-}
-
 /// Up when the value moved the better way, down when the worse way.
 fn trend(direction: Direction, then: f64, now: f64) -> Trend {
     let better = -shortfall(direction, now, then);
@@ -156,17 +148,6 @@ fn trend(direction: Direction, then: f64, now: f64) -> Trend {
         Trend::Down
     } else {
         Trend::Same
-    }
-}
-
-/// A measured value as reports print it: whole numbers without decimals,
-/// others with up to two, trailing zeros dropped.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 

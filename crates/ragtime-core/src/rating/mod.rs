@@ -23,9 +23,9 @@ mod scale;
 mod testing;
 
 pub use crate::measure::rating::{
-    MeasureRag, MeasureRating, explain_measure, freshness_text, number, rate_measure, shortfall,
-    target_basis_text,
+    MeasureRag, MeasureRating, explain_measure, freshness_text, rate_measure, target_basis_text,
 };
+pub use crate::measure::{number, shortfall};
 pub use contradictions::{contradictions, contradictions_at};
 pub use explain::explain_milestone;
 pub use rules::{Contradiction, MilestoneRating, Ratings, Rule, days_text, rate_milestone};
