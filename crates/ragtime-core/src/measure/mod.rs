@@ -4,14 +4,13 @@
 //! date for its reporting frequency, how far a value falls short of a
 //! target and how it is printed, and the checks on a measure's targets.
 //!
-//! `rating.rs` rates measures with these rules and the report builders show
-//! them; a chart of a measure's targets over time can draw
+//! The ratings (`rating/measure.rs`) rate measures with these rules and
+//! the report builders show them; a chart of a measure's targets over time can draw
 //! [`target_points`] and ask [`target_at`] for any date. The rules are
 //! stated in `docs/rag-rules.md`.
 
 mod checks;
 mod freshness;
-pub mod rating;
 mod target;
 mod value;
 

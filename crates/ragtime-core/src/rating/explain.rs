@@ -1,10 +1,10 @@
 //! The facts and the rule behind a milestone's rating, one step per line,
 //! for `ragtime explain`.
 
-use crate::measure::rating::MeasureRag;
 use crate::model::*;
 use crate::settings::Settings;
 
+use super::measure::MeasureRag;
 use super::rules::{Ratings, days_since, days_text};
 
 /// The facts and rule behind a milestone's rating, one step per line, e.g.

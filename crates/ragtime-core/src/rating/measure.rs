@@ -5,9 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::freshness::Freshness;
-use super::target::{TargetBasis, TargetInForce, target_at};
-use super::value::{number, shortfall};
+use crate::measure::{Freshness, TargetBasis, TargetInForce, number, shortfall, target_at};
 use crate::model::{Direction, Frequency, Measure, Point};
 use crate::period::Quarter;
 use crate::report::{Colour, Trend};
