@@ -4,7 +4,7 @@
 //! date for its reporting frequency, how far a value falls short of a
 //! target and how it is printed, and the checks on a measure's targets.
 //!
-//! The ratings (`rating/measure.rs`) rate measures with these rules and
+//! The ratings (`rating/measure/`) rate measures with these rules and
 //! the report builders show them; a chart of a measure's targets over time can draw
 //! [`target_points`] and ask [`target_at`] for any date. The rules are
 //! stated in `docs/rag-rules.md`.

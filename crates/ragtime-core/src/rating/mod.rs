@@ -11,9 +11,9 @@
 //! - `rules.rs`: [`rate_milestone`] and its [`Rule`]s, the
 //!   [`Contradiction`]s it flags, and [`Ratings`] for a whole plan set;
 //! - `explain.rs`: [`explain_milestone`], step by step;
-//! - `measure.rs`: [`rate_measure`], a measure's latest value against the
-//!   target in force (by the rules of [`crate::measure`]), and
-//!   [`explain_measure`];
+//! - `measure/`: [`rate_measure`], a measure's latest value against the
+//!   target in force (by the rules of [`crate::measure`]); its
+//!   `explain.rs`, the rating in words ([`explain_measure`]);
 //! - `contradictions.rs`: the W0505 findings for `check`;
 //! - `testing.rs` (tests only): a small plan set to rate milestones in.
 
