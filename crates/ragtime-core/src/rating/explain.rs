@@ -161,7 +161,7 @@ mod tests {
         let ratings = Ratings::compute(&set.model, &set.settings, d("2026-02-01"));
         let steps = explain_milestone(&set.model, &set.settings, &ratings, MilestoneIx(0));
         assert!(
-            steps.contains(&"measure `X` of commitment `C` is Red as at 2026-02-01, but out of date (latest value of 2025-09-30): not evidence against the milestone".to_string()),
+            steps.contains(&"measure `X` of commitment `S-C1` is Red as at 2026-02-01, but out of date (latest value of 2025-09-30): not evidence against the milestone".to_string()),
             "{steps:#?}"
         );
     }

@@ -15,7 +15,8 @@
 //!   target in force (by the rules of [`crate::measure`]); its
 //!   `explain.rs`, the rating in words ([`explain_measure`]);
 //! - `contradictions.rs`: the W0505 findings for `check`;
-//! - `testing.rs` (tests only): a small plan set to rate milestones in.
+//! - `testing.rs` (tests only): a small plan set to rate milestones and
+//!   measures in.
 
 mod contradictions;
 mod explain;

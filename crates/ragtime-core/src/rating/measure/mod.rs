@@ -157,36 +157,12 @@ fn trend(direction: Direction, then: f64, now: f64) -> Trend {
 mod tests {
     use super::*;
     use crate::measure::TargetBasis;
-    use crate::testing::framed;
-
-    const REGISTRY: &str = "[[owner]]\nid = \"lead\"\nrole = \"Lead\"\norg = \"Council\"\n\
-                            [[board]]\nid = \"board\"\nname = \"Board\"\n";
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::rating::testing::{MEASURE, d, plans};
 
     /// The one measure of `text`, in strategy `S` (2024 to 2027).
     fn measure_of(text: &str) -> Measure {
-        let set = framed("lead", "board", &format!("{REGISTRY}{text}"));
-        set.model.measures[0].clone()
+        plans(text).model.measures[0].clone()
     }
-
-    const MEASURE: &str = r#"
-[[measure]]
-id = "X"
-name = "Share"
-unit = "%"
-strategy = "S"
-direction = "higher"
-target = { date = 2027-03-31, value = 92 }
-tolerance = 2
-actual = [
-  { date = 2024-09-30, value = 80 },
-  { date = 2025-06-30, value = 91 },
-  { date = 2025-09-30, value = 89 },
-]
-"#;
 
     fn rate_measure_text(text: &str, as_of: &str) -> MeasureRating {
         rate_measure(&measure_of(text), &Settings::default(), d(as_of))
