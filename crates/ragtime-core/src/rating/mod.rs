@@ -7,7 +7,8 @@
 //! earlier date comes out the same from today's files. The rules are stated
 //! in `docs/rag-rules.md`; the unit tests beside each rule check it.
 //!
-//! - `scale.rs`: [`Rating`] and its colour on the scale in use;
+//! - `scale.rs`: [`Rating`], its [`Colour`] on the scale in use, and a
+//!   direction of travel along it ([`Trend`]);
 //! - `rules.rs`: [`rate_milestone`] and its [`Rule`]s, the
 //!   [`Contradiction`]s it flags, and [`Ratings`] for a whole plan set;
 //! - `explain.rs`: [`explain_milestone`], step by step;
@@ -33,4 +34,4 @@ pub use measure::{
     MeasureRag, MeasureRating, explain_measure, freshness_text, rate_measure, target_basis_text,
 };
 pub use rules::{Contradiction, MilestoneRating, Ratings, Rule, days_text, rate_milestone};
-pub use scale::Rating;
+pub use scale::{Colour, Rating, Trend};

@@ -7,10 +7,10 @@ mod explain;
 
 use chrono::NaiveDate;
 
+use super::{Colour, Trend};
 use crate::measure::{Freshness, TargetInForce, shortfall, target_at};
 use crate::model::{Direction, Measure, Point};
 use crate::period::Quarter;
-use crate::report::{Colour, Trend};
 use crate::settings::Settings;
 
 pub use explain::{explain_measure, freshness_text, target_basis_text};
