@@ -611,7 +611,7 @@ pub fn schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::sample;
+    use crate::write::testing;
 
     fn render(doc: &Document) -> String {
         let mut out = Vec::new();
@@ -621,24 +621,24 @@ mod tests {
 
     #[test]
     fn board_pack() {
-        crate::snapshot!("write_json_board_pack", render(&sample::board_pack()));
+        crate::snapshot!("write_json_board_pack", render(&testing::board_pack()));
     }
 
     #[test]
     fn hostile_text_round_trips() {
-        let doc = sample::hostile();
+        let doc = testing::hostile();
         let text = render(&doc);
         crate::snapshot!("write_json_hostile", text);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["version"], DOCUMENT_VERSION);
         assert_eq!(value["title"], doc.title.as_str());
         let first = &value["sections"][0]["table"]["rows"][1]["cells"]["text"]["text"];
-        assert_eq!(first, sample::SCRIPT);
+        assert_eq!(first, testing::SCRIPT);
     }
 
     #[test]
     fn keys_follow_the_columns() {
-        let text = render(&sample::board_pack());
+        let text = render(&testing::board_pack());
         let first_row = text.find("\"cells\"").unwrap();
         let strategy = text[first_row..].find("\"strategy\"").unwrap();
         let rating = text[first_row..].find("\"rating\"").unwrap();
