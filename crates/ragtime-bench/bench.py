@@ -2,19 +2,28 @@
 """End-to-end timings of the `ragtime` binary on generated plan sets.
 
 Builds `ragtime`, `ragtime-gen` and `ragtime-floor` in release, generates
-each size once (cached, keyed by size and seed), then runs every command
-and the parse-only floor N times on each size, and prints a Markdown table
-of median wall time, median CPU time, peak memory and each command's ratio
-to the floor. Commands the binary does not have yet (per `ragtime help`)
-are skipped, so the same script works before and after they land.
+each size once (cached, keyed by size and seed), then runs every command,
+the two parse-only floors and the Python yardstick N times on each size,
+and prints a Markdown table of median wall time, median CPU time, peak
+memory, each command's ratio to the floors, and how many times faster than
+the Python script it is. Commands the binary does not have yet (per
+`ragtime help`) are skipped, so the same script works before and after
+they land.
 
     python3 crates/ragtime-bench/bench.py                   # 1k, 10k, 100k
     python3 crates/ragtime-bench/bench.py --sizes 1000000 --runs 1
 
+The floors: `ragtime-floor` reads every file and parses it into a
+`toml::Table` (the parse floor), `ragtime-floor --lex` only splits it into
+`toml_parser` tokens (the lexing floor). The yardstick: `portfolio.py`, a
+Python script (`tomllib`, two processes) that prints the same portfolio
+table as `ragtime report` (a test checks it byte for byte).
+
 Peak memory is the maximum resident set size reported by GNU time
 (`/usr/bin/time -v`; `apt-get install time` if missing). Wall time is taken
 around the process. Set --threads to pin RAYON_NUM_THREADS for both
-`ragtime` and the floor; by default both use one thread per core.
+`ragtime` and the floors; by default both use one thread per core. The
+header records the commit measured and the load average before and after.
 """
 
 import argparse
@@ -50,7 +59,9 @@ COMMANDS = [
         "board",
         ["board", "{board}", "--plans", "{plans}", *AS_OF, "--format", "html"],
     ),
+    ("export", "export", ["export", "--plans", "{plans}", *AS_OF]),
 ]
+SCRIPT = ROOT / "crates" / "ragtime-bench" / "portfolio.py"
 STAMP = ".ragtime-gen"
 
 
@@ -140,18 +151,24 @@ def fmt_time(s):
     return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.1f} s"
 
 
+def fmt_ratio(r):
+    return "" if r is None else (f"{r:.2f}x" if r < 10 else f"{r:.0f}x")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000", help="milestone counts, comma separated")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per command (median reported)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ragtime-bench"))
-    ap.add_argument("--threads", type=int, help="RAYON_NUM_THREADS for ragtime and the floor")
+    ap.add_argument("--threads", type=int, help="RAYON_NUM_THREADS for ragtime and the floors")
     ap.add_argument("--no-build", action="store_true", help="use the release binaries as they are")
     ap.add_argument("--no-shipped", action="store_true", help="skip the shipped plans/")
+    ap.add_argument("--no-python", action="store_true", help="skip the Python script")
+    ap.add_argument("--python-runs", type=int, help="timed runs of the Python script (default --runs)")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument(
-        "--only", help="commands to run, by table name, comma separated (the floor always runs)"
+        "--only", help="commands to run, by table name, comma separated (the floors always run)"
     )
     args = ap.parse_args()
 
@@ -160,9 +177,19 @@ def main():
     if not args.no_build:
         build()
     env = dict(os.environ)
+    # Reports are measured as written to a pipe: one line per row, as the
+    # Python script prints them.
+    env.pop("COLUMNS", None)
     if args.threads:
         env["RAYON_NUM_THREADS"] = str(args.threads)
     args.cache.mkdir(parents=True, exist_ok=True)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    load_before = os.getloadavg()
 
     commands = available_commands()
     skipped = [c[0] for c in COMMANDS if c not in commands]
@@ -178,32 +205,53 @@ def main():
     results = []
     for label, plans in sets:
         board = "cabinet" if label == "shipped" else "c0001-cabinet"
+        lex = measure([RELEASE / "ragtime-floor", "--lex", plans], args.runs, env)
         floor = measure([RELEASE / "ragtime-floor", plans], args.runs, env)
-        results.append({"set": label, "command": "floor (parse only)", **floor, "ratio": 1.0})
-        print(f"{label}: floor {fmt_time(floor['wall'])}", file=sys.stderr)
+        python = None
+        if not args.no_python:
+            python = measure(
+                [sys.executable, SCRIPT, "--plans", plans, *AS_OF], args.python_runs or args.runs, env
+            )
+        rows = [("floor: lex (toml_parser tokens)", lex), ("floor: parse (toml::Table)", floor)]
+        if python:
+            rows.append(("Python script (tomllib, 2 processes)", python))
+        for name, r in rows:
+            print(f"{label}: {name} {fmt_time(r['wall'])}", file=sys.stderr)
         for name, _, template in commands:
             cmd = [RELEASE / "ragtime"] + [
                 a.replace("{plans}", str(plans)).replace("{board}", board) for a in template
             ]
             r = measure(cmd, args.runs, env)
-            r["ratio"] = r["wall"] / floor["wall"]
-            results.append({"set": label, "command": name, **r})
+            rows.append((name, r))
             print(f"{label}: {name} {fmt_time(r['wall'])} exit {r['exit']}", file=sys.stderr)
+        for name, r in rows:
+            r = dict(r)
+            r["vs_lex"] = r["wall"] / lex["wall"]
+            r["vs_floor"] = r["wall"] / floor["wall"]
+            r["python_over"] = python["wall"] / r["wall"] if python else None
+            results.append({"set": label, "command": name, **r})
 
+    load_after = os.getloadavg()
     threads = args.threads or os.cpu_count()
-    print(f"\n{args.runs} runs each, medians; {threads} threads; seed {args.seed}")
+    print(f"\ncommit {commit}{' (with uncommitted changes)' if dirty else ''}; {args.runs} runs each, medians; "
+          f"{threads} threads; seed {args.seed}")
+    print(f"load average before {load_before[0]:.2f}, {load_before[1]:.2f}, {load_before[2]:.2f}; "
+          f"after {load_after[0]:.2f}, {load_after[1]:.2f}, {load_after[2]:.2f}")
     if skipped:
         print(f"not in this binary yet, skipped: {', '.join(skipped)}")
     print()
-    print("| plan set | command | wall (median) | CPU (median) | peak memory | vs floor | exit |")
-    print("|---|---|---:|---:|---:|---:|---|")
+    print("| plan set | command | wall (median) | CPU (median) | peak memory | vs lexing floor "
+          "| vs parse floor | Python ÷ this | exit |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
         print(
             f"| {r['set']} | {r['command']} | {fmt_time(r['wall'])} | {fmt_time(r['cpu'])} "
-            f"| {r['peak_mib']:.0f} MiB | {r['ratio']:.2f}x | {','.join(map(str, r['exit']))} |"
+            f"| {r['peak_mib']:.0f} MiB | {fmt_ratio(r['vs_lex'])} | {fmt_ratio(r['vs_floor'])} "
+            f"| {fmt_ratio(r['python_over'])} | {','.join(map(str, r['exit']))} |"
         )
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        meta = {"commit": commit, "dirty": bool(dirty), "load_before": load_before, "load_after": load_after}
+        args.json.write_text(json.dumps({"meta": meta, "results": results}, indent=2, default=str) + "\n")
 
 
 if __name__ == "__main__":

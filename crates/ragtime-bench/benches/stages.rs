@@ -93,6 +93,14 @@ fn floor_parse_toml_table(bencher: Bencher, milestones: usize) {
     bencher.bench(|| ragtime_bench::floor::parse_all(&texts).expect("TOML"));
 }
 
+/// The lower floor: lex the same texts into `toml_parser` tokens, in
+/// parallel.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn floor_lex(bencher: Bencher, milestones: usize) {
+    let texts = texts(milestones);
+    bencher.bench(|| ragtime_bench::floor::lex_all(&texts));
+}
+
 /// Everything `ragtime check` does in the core.
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn load(bencher: Bencher, milestones: usize) {

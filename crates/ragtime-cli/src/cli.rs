@@ -83,6 +83,16 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write milestone due dates as an iCalendar (.ics) file to subscribe to.
     Calendar(CalendarArgs),
+    /// Write the rated milestones as data, one row per milestone as at a
+    /// date (ids up the tree, owner, organisation, boards, status, rating,
+    /// due date in force, times re-dated), as CSV or JSON Lines for DuckDB,
+    /// Spark or a data warehouse.
+    ///
+    /// Rows are written as they are made, so memory does not grow with the
+    /// output. Values are written exactly as in the plans: for a
+    /// spreadsheet, use `ragtime report --format csv`, whose cells are made
+    /// safe to open (docs/export.md).
+    Export(ExportArgs),
     /// Print the shell completion script for SHELL, e.g.
     /// `ragtime completions bash > ~/.local/share/bash-completion/completions/ragtime`.
     Completions {
@@ -309,6 +319,32 @@ pub struct CalendarArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// csv (a header line, then one line per milestone) or jsonl (one JSON
+    /// object per line).
+    #[arg(long, default_value = "csv", value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Rate as at this date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "period")]
+    pub as_of: Option<NaiveDate>,
+    /// Rate as at the end of this quarter of the financial year, e.g.
+    /// 2025/26-Q2 (Q1 = April-June).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<Quarter>,
+    /// Write to this file (whole, or not at all) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header line (RFC 4180).
+    Csv,
+    /// JSON Lines: one object per milestone, one per line.
+    Jsonl,
 }
 
 #[derive(Debug, clap::Args)]

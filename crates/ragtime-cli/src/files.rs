@@ -224,22 +224,25 @@ pub fn display_name(path: &Path) -> String {
 /// parses in parallel too); the result keeps their order. A file that
 /// cannot be read is handed on as such, to be a finding in that file.
 pub fn read(entries: &[Entry]) -> Vec<Input> {
-    entries
-        .par_iter()
-        .map(|entry| {
-            let name = display_name(entry.path());
-            match entry {
-                Entry::Unread(_, why) => Input::unread(name, why.clone()),
-                Entry::File(path) => match std::fs::read(path) {
-                    Ok(bytes) => Input::new(name, bytes),
-                    Err(err) => Input::unread(
-                        name,
-                        Unread::Unreadable(unreadable_reason(path, Some(&err))),
-                    ),
-                },
-            }
-        })
-        .collect()
+    entries.par_iter().map(read_one).collect()
+}
+
+/// Reads one plan file found by [`discover`]; one that cannot be read is
+/// handed on as such. The loader calls this as it goes
+/// ([`ragtime_core::load_from`]), so that a plan set is never held in
+/// memory whole as text.
+pub fn read_one(entry: &Entry) -> Input {
+    let name = display_name(entry.path());
+    match entry {
+        Entry::Unread(_, why) => Input::unread(name, why.clone()),
+        Entry::File(path) => match std::fs::read(path) {
+            Ok(bytes) => Input::new(name, bytes),
+            Err(err) => Input::unread(
+                name,
+                Unread::Unreadable(unreadable_reason(path, Some(&err))),
+            ),
+        },
+    }
 }
 
 /// The paths of `entries`, in order: a finding's file is read again from

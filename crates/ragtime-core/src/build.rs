@@ -28,7 +28,7 @@ use crate::measure::{DatedTarget, Targets, check_targets};
 use crate::model::IdMap;
 use crate::model::*;
 use crate::raw::*;
-use crate::source::{FileId, Loc};
+use crate::source::{FileId, Loc, Span};
 
 /// Longest id accepted; ids appear in table columns.
 pub const MAX_ID_LEN: usize = 48;
@@ -36,9 +36,6 @@ pub const MAX_ID_LEN: usize = 48;
 pub(crate) struct Builder<'f, 'd> {
     pub(crate) files: &'f [Part],
     diags: &'d mut Vec<Diagnostic>,
-    /// Lower-cased ids, to catch `CPS-1` next to `cps-1`, with the kind and
-    /// place of the first (no kind for a record too broken to read).
-    folded: IdMap<String, (Option<Kind>, Loc)>,
     /// Ids written a second time: references to them are ambiguous, and
     /// the duplicate finding already says so.
     duplicated: HashSet<String>,
@@ -53,30 +50,49 @@ pub(crate) struct Builder<'f, 'd> {
     pub(crate) model: Model,
 }
 
-/// A byte range in a plan file, in 32 bits: plan files are capped at
-/// [`crate::load::MAX_FILE_BYTES`], far below 4 GiB.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Span {
-    start: u32,
-    end: u32,
-}
-
 impl Span {
     /// The byte range of `loc`, which must be in a plan file.
     fn of_loc(loc: &Loc) -> Span {
         Span::of(loc.span.clone())
     }
+}
 
-    fn of(span: Range<usize>) -> Span {
-        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        Span {
-            start: clamp(span.start),
-            end: clamp(span.end),
+/// An id as case does not count: equal to another when their lower-case
+/// forms are, hashed as its lower-case form, with no copy made of it (ids
+/// are ASCII, but any text may be written as one).
+#[derive(Clone, Copy, Debug)]
+struct Folded<'a>(&'a str);
+
+impl Folded<'_> {
+    fn lower(self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.lower() == other.lower()
         }
     }
+}
 
-    fn loc(self, file: FileId) -> Loc {
-        Loc::new(file, self.start as usize..self.end as usize)
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut buf = [0u8; MAX_ID_LEN];
+        match self.0.as_bytes() {
+            b if b.is_ascii() && b.len() <= MAX_ID_LEN => {
+                buf[..b.len()].copy_from_slice(b);
+                buf[..b.len()].make_ascii_lowercase();
+                state.write(&buf[..b.len()]);
+            }
+            _ => state.write(self.lower().as_bytes()),
+        }
+        state.write_u8(0xff);
     }
 }
 
@@ -169,7 +185,15 @@ impl Part {
 
 /// Builds the model. The prepared milestones are taken out of `parts` as
 /// they are built, their text moved rather than copied.
-pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
+///
+/// `beside` runs on the parts as read (milestones included) on another
+/// core while the ids are declared and the items other than milestones
+/// are built, which only read them too.
+pub(crate) fn build<R: Send>(
+    parts: &mut [Part],
+    diags: &mut Vec<Diagnostic>,
+    beside: impl FnOnce(&[Part]) -> R + Send,
+) -> (Model, R) {
     // Size the id maps and the largest arenas once, so that a big plan set
     // is not rehashed and copied over and over as it grows.
     let count = |f: fn(&Part) -> usize| parts.iter().map(f).sum::<usize>();
@@ -203,30 +227,29 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         .reserve(count(|p| p.raw.commitments.len()));
     model.milestones.reserve(count(|p| p.milestones.len()));
     model.ids.reserve(ids);
-    let mut folded = IdMap::default();
-    folded.reserve(ids);
     let mut b = Builder {
         files: &*parts,
         diags,
-        folded,
         duplicated: HashSet::new(),
         candidates: Default::default(),
         authors: Vec::new(),
         resolved: Vec::new(),
         model,
     };
-    b.declare_all();
-    // Case-folded ids are needed only to find duplicates.
-    let folded = std::mem::take(&mut b.folded);
-    rayon::spawn(move || drop(folded));
-    b.build_owners_and_boards();
-    b.build_strategies();
-    b.build_priorities_and_objectives();
-    b.build_measures();
-    b.build_commitments();
+    let files = b.files;
+    let (side, ()) = rayon::join(
+        || beside(files),
+        || {
+            b.declare_all(ids);
+            b.build_owners_and_boards();
+            b.build_strategies();
+            b.build_priorities_and_objectives();
+            b.build_measures();
+            b.build_commitments();
+        },
+    );
     let Builder {
         diags,
-        folded,
         duplicated,
         candidates,
         authors,
@@ -237,7 +260,6 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     let mut b = Builder {
         files: &[],
         diags,
-        folded,
         duplicated,
         candidates,
         authors,
@@ -250,7 +272,6 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     // built last.
     let Builder {
         diags,
-        folded,
         duplicated,
         candidates,
         authors,
@@ -261,7 +282,6 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
     let mut b = Builder {
         files: parts,
         diags,
-        folded,
         duplicated,
         candidates,
         authors,
@@ -274,7 +294,7 @@ pub(crate) fn build(parts: &mut [Part], diags: &mut Vec<Diagnostic>) -> Model {
         candidates, model, ..
     } = b;
     rayon::spawn(move || drop(candidates));
-    model
+    (model, side)
 }
 
 fn loc(file: FileId, s: &Spanned<impl Sized>) -> Loc {
@@ -295,8 +315,14 @@ impl<'f> Builder<'f, '_> {
 
     // ----- ids ---------------------------------------------------------
 
-    fn declare_all(&mut self) {
+    /// Declares every id of every file (`count` of them), in file order.
+    fn declare_all(&mut self, count: usize) {
         let files = self.files;
+        // Ids as case does not count, to catch `CPS-1` next to `cps-1`,
+        // with the kind and place of the first (no kind for a record too
+        // broken to read); needed only to find duplicates.
+        let mut folded: IdMap<Folded<'f>, (Option<Kind>, Loc)> = IdMap::default();
+        folded.reserve(count);
         for part in files {
             let (file, raw) = (part.file, &part.raw);
             // In file order, whatever the kind, so that the first use of
@@ -344,14 +370,20 @@ impl<'f> Builder<'f, '_> {
             }));
             ids.sort_by_key(|(_, span, _)| span.start);
             for (id, span, kind) in ids {
-                self.declare_at(id, Loc::new(file, span), kind);
+                self.declare_at(&mut folded, id, Loc::new(file, span), kind);
             }
         }
     }
 
     /// Records an id; `kind` is `None` for a record too broken to read,
     /// which takes part in the duplicate check but is never referred to.
-    fn declare_at(&mut self, text: &str, here: Loc, kind: Option<Kind>) {
+    fn declare_at(
+        &mut self,
+        folded: &mut IdMap<Folded<'f>, (Option<Kind>, Loc)>,
+        text: &'f str,
+        here: Loc,
+        kind: Option<Kind>,
+    ) {
         if !valid_id(text) {
             self.push(
                 Diagnostic::new(Code::BadId, here.clone(), format!("`{text}` is not a valid id"))
@@ -361,7 +393,7 @@ impl<'f> Builder<'f, '_> {
                     )),
             );
         }
-        let slot = match self.folded.entry(text.to_lowercase()) {
+        let slot = match folded.entry(Folded(text)) {
             std::collections::hash_map::Entry::Occupied(first) => {
                 let (first_kind, first_loc) = first.get();
                 let what = first_kind.map_or("an item".to_string(), Kind::with_article);
@@ -1157,8 +1189,8 @@ impl<'f> Builder<'f, '_> {
                         illustrative: m.illustrative,
                         updates: m.updates,
                         loc: id_loc,
-                        due_loc: m.due_span.loc(file),
-                        added_loc: m.added_span.loc(file),
+                        due_span: m.due_span,
+                        added_span: m.added_span,
                     });
                 }
             }
@@ -1508,14 +1540,14 @@ fn prepare_update(
         // Set when the author is resolved; an update whose author is not
         // known is dropped.
         by: OwnerIx(0),
-        note: u.note.map(Spanned::into_inner),
+        note: u.note.map(|n| n.into_inner().into_boxed_str()),
         percent,
         due,
-        reason: u.reason.map(Spanned::into_inner),
-        action: u.action.map(Spanned::into_inner),
-        loc: Loc::new(file, span),
-        date_loc: loc(file, &u.date),
-        due_loc: u.due.as_ref().map(|d| loc(file, d)),
+        reason: u.reason.map(|r| r.into_inner().into_boxed_str()),
+        action: u.action.map(|a| a.into_inner().into_boxed_str()),
+        span: Span::of(span),
+        date_span: Span::of(u.date.span()),
+        due_span: u.due.as_ref().map(|d| Span::of(d.span())),
     };
     (Some(update), author)
 }
@@ -1571,6 +1603,37 @@ mod tests {
             plans.diagnostics[0].code,
             Code::NotFinite | Code::Syntax
         ));
+    }
+
+    /// Ids fold as `to_lowercase` folds them, copied or not.
+    #[test]
+    fn folded_ids_are_equal_and_hash_alike_when_their_lower_case_is() {
+        use super::Folded;
+        use std::hash::BuildHasher;
+        let hash = |s: &str| foldhash::fast::FixedState::with_seed(1).hash_one(Folded(s));
+        let ids = [
+            "CPS-P1",
+            "cps-p1",
+            "Cps-P1",
+            "CPS-P2",
+            "ÉTÉ",
+            "été",
+            "Été-1",
+            "x".repeat(60).as_str(),
+            "X".repeat(60).as_str(),
+            "",
+            "ǅ",
+        ]
+        .map(str::to_string);
+        for a in &ids {
+            for b in &ids {
+                let same = a.to_lowercase() == b.to_lowercase();
+                assert_eq!(Folded(a) == Folded(b), same, "{a:?} {b:?}");
+                if same {
+                    assert_eq!(hash(a), hash(b), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn future_updates(model: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::FutureUpdate,
-                    u.date_loc.clone(),
+                    u.date_loc(m.file()),
                     format!(
                         "update of `{}` is dated {}, after {as_of}, the date checked",
                         m.id, u.date
@@ -43,7 +43,7 @@ pub(crate) fn same_date_redates(model: &Model, diags: &mut Vec<Diagnostic>) {
         for u in &m.updates {
             let Some(due) = u.due else { continue };
             if due == in_force {
-                let at = u.due_loc.clone().unwrap_or_else(|| u.loc.clone());
+                let at = u.due_loc(m.file()).unwrap_or_else(|| u.loc(m.file()));
                 diags.push(
                     Diagnostic::new(
                         Code::RedatedToSameDate,

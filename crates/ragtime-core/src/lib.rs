@@ -12,6 +12,7 @@ pub mod dated;
 pub mod diag;
 pub mod edit;
 pub mod entry;
+pub mod export;
 pub mod finance;
 pub mod governance;
 pub mod graph;
@@ -44,7 +45,7 @@ mod proptests;
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use graph::{Edge, Holdings, Oversight, PlanGraph};
 pub use model::*;
-pub use source::{FileId, LineIndex, Loc, Released, Source};
+pub use source::{FileId, LineIndex, Loc, Released, Source, Span};
 
 /// One plan file as read by the caller.
 #[derive(Clone, Debug)]
@@ -178,6 +179,17 @@ pub fn load(inputs: Vec<Input>) -> PlanSet {
 /// outside its strategy) still points at it; to show its excerpt, read the
 /// file again and check it with [`Source::is_text`].
 pub fn load_with(inputs: Vec<Input>, texts: stages::Texts) -> PlanSet {
+    use rayon::prelude::*;
+    load_from(inputs.into_par_iter(), texts)
+}
+
+/// As [`load_with`], taking the inputs as they come: each is made (read,
+/// by the caller's closure) on the pool that parses it, right before it is
+/// parsed, so that only the files being parsed are in memory as bytes.
+pub fn load_from<I>(inputs: I, texts: stages::Texts) -> PlanSet
+where
+    I: rayon::iter::IndexedParallelIterator<Item = Input>,
+{
     let read = stages::read_with(inputs, texts);
     let built = stages::build(read);
     let graph = PlanGraph::build(&built.model);

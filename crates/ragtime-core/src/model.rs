@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::source::Loc;
+use crate::source::{FileId, Loc, Span};
 
 /// The hash map for id lookups. Ids come from the plan set's own files, not
 /// from an adversary, so a fast hash suits; nothing iterates these maps in
@@ -371,24 +371,45 @@ pub struct Commitment {
 }
 
 /// One entry of a milestone's update log.
+///
+/// Kept small: a large plan set holds millions. Its places are spans in
+/// its milestone's file (see [`Update::loc`]); its texts are boxed, with no
+/// room to grow.
 #[derive(Clone, Debug)]
 pub struct Update {
     pub date: NaiveDate,
-    pub status: Status,
-    pub by: OwnerIx,
-    pub note: Option<String>,
-    pub percent: Option<u8>,
     /// A revised due date, in force from this update on.
     pub due: Option<NaiveDate>,
-    pub reason: Option<String>,
+    pub by: OwnerIx,
+    pub status: Status,
+    pub percent: Option<u8>,
+    pub note: Option<Box<str>>,
+    pub reason: Option<Box<str>>,
     /// The corrective action, for an item that is off track.
-    pub action: Option<String>,
+    pub action: Option<Box<str>>,
     /// The whole entry (its `[[milestone.update]]` header).
-    pub loc: Loc,
+    pub span: Span,
     /// Its `date` value, for findings about when it was made.
-    pub date_loc: Loc,
+    pub date_span: Span,
     /// Its revised `due` value, if any.
-    pub due_loc: Option<Loc>,
+    pub due_span: Option<Span>,
+}
+
+impl Update {
+    /// The whole entry in `file`, its milestone's.
+    pub fn loc(&self, file: FileId) -> Loc {
+        self.span.loc(file)
+    }
+
+    /// Its `date` value in `file`, its milestone's.
+    pub fn date_loc(&self, file: FileId) -> Loc {
+        self.date_span.loc(file)
+    }
+
+    /// Its revised `due` value in `file`, its milestone's, if any.
+    pub fn due_loc(&self, file: FileId) -> Option<Loc> {
+        self.due_span.map(|s| s.loc(file))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -405,12 +426,30 @@ pub struct Milestone {
     pub illustrative: bool,
     /// In date order (checked); the current status is the last entry's.
     pub updates: Vec<Update>,
+    /// Its id, in its file: the file of every span below.
     pub loc: Loc,
-    pub due_loc: Loc,
-    pub added_loc: Loc,
+    /// Its baseline `due` value.
+    pub due_span: Span,
+    /// Its `added` value.
+    pub added_span: Span,
 }
 
 impl Milestone {
+    /// The file it is written in, with its updates.
+    pub fn file(&self) -> FileId {
+        self.loc.file
+    }
+
+    /// Its baseline `due` value.
+    pub fn due_loc(&self) -> Loc {
+        self.due_span.loc(self.loc.file)
+    }
+
+    /// Its `added` value.
+    pub fn added_loc(&self) -> Loc {
+        self.added_span.loc(self.loc.file)
+    }
+
     /// The updates recorded on or before `date`.
     pub fn updates_as_of(&self, date: NaiveDate) -> &[Update] {
         let n = self.updates.partition_point(|u| u.date <= date);

@@ -15,6 +15,35 @@ impl FileId {
     }
 }
 
+/// A byte range in a plan file, in 32 bits: plan files are capped far
+/// below 4 GiB (see [`crate::load::MAX_FILE_BYTES`]). The model keeps its
+/// many places this way, the file once per item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// The span of `range`; offsets past 4 GiB are held at the end.
+    pub fn of(range: Range<usize>) -> Span {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(range.start),
+            end: clamp(range.end),
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The place it is in `file`.
+    pub fn loc(self, file: FileId) -> Loc {
+        Loc::new(file, self.range())
+    }
+}
+
 /// A place in a source: a file and a byte range within it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Loc {

@@ -65,7 +65,7 @@ impl HeldBack {
 /// Decodes, parses and prepares every file, in parallel, keeping every
 /// file's text.
 pub fn read(inputs: Vec<Input>) -> Read {
-    read_with(inputs, Texts::Keep)
+    read_with(inputs.into_par_iter(), Texts::Keep)
 }
 
 /// What to do with the text of a file once it is read.
@@ -84,9 +84,11 @@ pub enum Texts {
 /// Decodes, parses and prepares every file, in parallel. Each file's raw
 /// records are let go as soon as its milestones are prepared, on the same
 /// thread, so the memory they took is reused for the next file.
-pub fn read_with(inputs: Vec<Input>, texts: Texts) -> Read {
+pub fn read_with<I>(inputs: I, texts: Texts) -> Read
+where
+    I: IndexedParallelIterator<Item = Input>,
+{
     let per_file: Vec<(Source, Option<Part>, Vec<Diagnostic>, bool)> = inputs
-        .into_par_iter()
         .enumerate()
         .map(|(i, input)| {
             let file = FileId(u32::try_from(i).expect("fewer than 2^32 files"));
@@ -105,9 +107,6 @@ pub fn read_with(inputs: Vec<Input>, texts: Texts) -> Read {
             } else {
                 None
             };
-            if part.is_some() {
-                crate::text::unsafe_text(file, &source.text, &mut diagnostics);
-            }
             if texts == Texts::Release && diagnostics.is_empty() {
                 source.release();
             }
@@ -163,9 +162,12 @@ pub fn build(read: Read) -> Built {
             }
         }
     }
-    // From the records as written, before the milestones move into the model.
-    let reach = Reach::of(&parts, sources.len());
-    let mut model = build::build(&mut parts, &mut diagnostics);
+    // From the records as written, before the milestones move into the
+    // model: worked out on another core while the build reads them too.
+    let files = sources.len();
+    let (mut model, reach) = build::build(&mut parts, &mut diagnostics, |parts| {
+        Reach::of(parts, files)
+    });
     crate::narrative::build(&parts, &mut model, &mut diagnostics);
     // What is left of the parts (the records other than milestones, the
     // ids referred to) is freed on the pool while the caller goes on.

@@ -68,6 +68,23 @@ fn might_hold_unsafe(text: &str) -> bool {
     escape || has_unsafe(text)
 }
 
+/// The first character of `text` that [`is_unsafe`], if any; text of
+/// printable ASCII, tabs and line breaks is passed over a byte at a time.
+pub(crate) fn first_unsafe(text: &str) -> Option<char> {
+    let plain = |b: u8| (0x20..0x7f).contains(&b) | (b == b'\t') | (b == b'\n');
+    if text.bytes().fold(true, |ok, b| ok & plain(b)) {
+        return None;
+    }
+    text.chars().find(|&c| is_unsafe(c))
+}
+
+/// The W0507 finding for a string value holding `c`.
+pub(crate) fn finding(at: Loc, c: char) -> Diagnostic {
+    Diagnostic::new(Code::UnsafeText, at, format!("text holds {}", describe(c)))
+        .label("shown escaped in reports")
+        .help("remove it: it is invisible, or can change how a terminal shows what follows")
+}
+
 fn walk_table(file: FileId, table: &DeTable<'_>, diags: &mut Vec<Diagnostic>) {
     for (_, value) in table.iter() {
         walk_value(file, value, diags);
@@ -77,16 +94,8 @@ fn walk_table(file: FileId, table: &DeTable<'_>, diags: &mut Vec<Diagnostic>) {
 fn walk_value(file: FileId, value: &Spanned<DeValue<'_>>, diags: &mut Vec<Diagnostic>) {
     match value.get_ref() {
         DeValue::String(s) => {
-            if let Some(c) = s.chars().find(|&c| is_unsafe(c)) {
-                diags.push(
-                    Diagnostic::new(
-                        Code::UnsafeText,
-                        Loc::new(file, value.span()),
-                        format!("text holds {}", describe(c)),
-                    )
-                    .label("shown escaped in reports")
-                    .help("remove it: it is invisible, or can change how a terminal shows what follows"),
-                );
+            if let Some(c) = first_unsafe(s) {
+                diags.push(finding(Loc::new(file, value.span()), c));
             }
         }
         DeValue::Array(items) => {

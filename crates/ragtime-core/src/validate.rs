@@ -87,28 +87,28 @@ fn dates(model: &Model, diags: &mut Vec<Diagnostic>) {
                 .strategy,
         );
         if !reversed(s) && (m.due < s.start || m.due > s.end) {
-            diags.push(outside(s, m.due, m.due_loc.clone(), "milestone"));
+            diags.push(outside(s, m.due, m.due_loc(), "milestone"));
         }
         for u in &m.updates {
             if let Some(due) = u.due
                 && !reversed(s)
                 && (due < s.start || due > s.end)
             {
-                let at = u.due_loc.clone().unwrap_or_else(|| u.loc.clone());
+                let at = u.due_loc(m.file()).unwrap_or_else(|| u.loc(m.file()));
                 diags.push(outside(s, due, at, "revised"));
             }
             if u.date < m.added {
                 diags.push(
                     Diagnostic::new(
                         Code::UpdateBeforeAdded,
-                        u.date_loc.clone(),
+                        u.date_loc(m.file()),
                         format!(
                             "update dated {} is before `{}` was added on {}",
                             u.date, m.id, m.added
                         ),
                     )
                     .label("update date")
-                    .secondary(m.added_loc.clone(), "added to the plan")
+                    .secondary(m.added_loc(), "added to the plan")
                     .help("fix the update's date, or the milestone's `added` date"),
                 );
             }

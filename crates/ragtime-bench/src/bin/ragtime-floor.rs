@@ -1,7 +1,8 @@
 //! `ragtime-floor DIR`: reads and parses every plan file below DIR into
 //! `toml::Table`s on the rayon pool (RAYON_NUM_THREADS threads, else one per
 //! core, as `ragtime`), and says how much it read. The time it takes is the
-//! floor `ragtime`'s commands are compared with.
+//! floor `ragtime`'s commands are compared with. `--lex` only splits each
+//! file into tokens: the lower floor.
 
 use std::path::PathBuf;
 
@@ -13,6 +14,9 @@ use clap::Parser;
 struct Args {
     /// The plans folder.
     dir: PathBuf,
+    /// Only lex the files (`toml_parser`'s tokens), the lower floor.
+    #[arg(long)]
+    lex: bool,
 }
 
 /// The allocator `ragtime` uses, so the floor differs from it only in what
@@ -22,12 +26,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<()> {
     let args = Args::parse();
-    let count = ragtime_bench::floor::read_and_parse(&args.dir)?;
+    let floor = if args.lex {
+        ragtime_bench::floor::Floor::Lex
+    } else {
+        ragtime_bench::floor::Floor::Table
+    };
+    let count = ragtime_bench::floor::read_and_parse(&args.dir, floor)?;
     println!(
-        "{} files, {} bytes, {} records, {} threads",
+        "{} files, {} bytes, {} {}, {} threads",
         count.files,
         count.bytes,
         count.records,
+        if args.lex { "tokens" } else { "records" },
         rayon::current_num_threads()
     );
     Ok(())

@@ -3,6 +3,7 @@
 mod board;
 mod calendar;
 mod check;
+mod export;
 mod graph;
 mod ids;
 mod import_plan;
@@ -18,6 +19,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use ragtime_core::reach::{Draws, Everywhere};
 use ragtime_core::{Diagnostic, FileId, PlanSet};
+use rayon::prelude::*;
 
 use crate::Outcome;
 use std::io::Write;
@@ -39,6 +41,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Schema => schema::run(),
         Command::Graph(graph) => graph::run(&args, graph),
         Command::Calendar(calendar) => calendar::run(&args, calendar),
+        Command::Export(export) => export::run(&args, export),
         Command::Returns(command) => returns::run(&args, command),
         Command::ImportPlan(import) => import_plan::run(&args, import),
         Command::Completions { shell } => shell::completions(*shell),
@@ -65,8 +68,10 @@ pub fn load(args: &Args) -> Result<Loaded> {
 /// one.
 pub fn load_at(located: &crate::files::Located) -> Result<Loaded> {
     let entries = crate::files::discover(&located.root)?;
-    let inputs = crate::files::read(&entries);
-    let plans = ragtime_core::load_with(inputs, ragtime_core::stages::Texts::Release);
+    // Each file is read as the loader comes to it, on its pool, and its
+    // text let go once read: the plan set is never in memory whole.
+    let inputs = entries.par_iter().map(crate::files::read_one);
+    let plans = ragtime_core::load_from(inputs, ragtime_core::stages::Texts::Release);
     Ok(Loaded {
         plans,
         paths: crate::files::paths(&entries),

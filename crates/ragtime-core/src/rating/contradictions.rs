@@ -58,7 +58,7 @@ fn contradictions_where(
             .expect("an on-target status comes from an update");
         let mut d = Diagnostic::new(
             Code::StatusContradicted,
-            update.loc.clone(),
+            update.loc(m.file()),
             format!(
                 "`{}` is {} as at {}",
                 m.id,
@@ -73,14 +73,14 @@ fn contradictions_where(
             .rev()
             .find(|u| u.due.is_some());
         d = match (c, revised) {
-            (Contradiction::Overdue { .. }, Some(u)) if u.loc != update.loc => d
-                .secondary(u.loc.clone(), "the update that revised the due date")
+            (Contradiction::Overdue { .. }, Some(u)) if u.span != update.span => d
+                .secondary(u.loc(m.file()), "the update that revised the due date")
                 .help("record the real status, or a revised `due` with a `reason`"),
             (Contradiction::Overdue { .. }, Some(_)) => {
                 d.help("record the real status, or a revised `due` with a `reason`")
             }
             (Contradiction::Overdue { .. }, None) => d
-                .secondary(m.due_loc.clone(), "due date")
+                .secondary(m.due_loc(), "due date")
                 .help("record the real status, or a revised `due` with a `reason`"),
             (Contradiction::MeasureRed { measure }, _) => d
                 .secondary(model.measure(measure).loc.clone(), "Red measure")

@@ -83,11 +83,12 @@ pub fn make(plans: &PlanSet, period: Quarter, owner: Option<OwnerIx>) -> Vec<Ret
             status_now: last.map_or(Status::NotStarted, |u| u.status),
             due_now: m.updates.iter().rev().find_map(|u| u.due).unwrap_or(m.due),
             last_update: last.map(|u| u.date),
-            last_note: m
-                .updates
-                .iter()
-                .rev()
-                .find_map(|u| u.note.clone().filter(|n| !n.trim().is_empty())),
+            last_note: m.updates.iter().rev().find_map(|u| {
+                u.note
+                    .as_deref()
+                    .filter(|n| !n.trim().is_empty())
+                    .map(str::to_string)
+            }),
             log_entries: m.updates.len(),
         });
     }
