@@ -12,6 +12,7 @@ they land.
 
     python3 crates/ragtime-bench/bench.py                   # 1k, 10k, 100k
     python3 crates/ragtime-bench/bench.py --sizes 1000000 --runs 1
+    python3 crates/ragtime-bench/bench.py --sizes 1000,10000,100000,1000000 --large-runs 3
 
 The floors: `ragtime-floor` reads every file and parses it into a
 `toml::Table` (the parse floor), `ragtime-floor --lex` only splits it into
@@ -159,6 +160,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000", help="milestone counts, comma separated")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per command (median reported)")
+    ap.add_argument(
+        "--large-runs",
+        type=int,
+        help="timed runs per command on sets of a million milestones or more (default --runs)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ragtime-bench"))
     ap.add_argument("--threads", type=int, help="RAYON_NUM_THREADS for ragtime and the floors")
@@ -198,19 +204,21 @@ def main():
         commands = [c for c in commands if c[0] in wanted]
     sets = []
     if not args.no_shipped:
-        sets.append(("shipped", ROOT / "plans"))
+        sets.append(("shipped", ROOT / "plans", 0))
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        sets.append((f"{size:,}", plan_set(args.cache, size, args.seed)))
+        sets.append((f"{size:,}", plan_set(args.cache, size, args.seed), size))
 
     results = []
-    for label, plans in sets:
+    for label, plans, size in sets:
         board = "cabinet" if label == "shipped" else "c0001-cabinet"
-        lex = measure([RELEASE / "ragtime-floor", "--lex", plans], args.runs, env)
-        floor = measure([RELEASE / "ragtime-floor", plans], args.runs, env)
+        runs = args.large_runs if args.large_runs and size >= 1_000_000 else args.runs
+        python_runs = min(args.python_runs or runs, runs)
+        lex = measure([RELEASE / "ragtime-floor", "--lex", plans], runs, env)
+        floor = measure([RELEASE / "ragtime-floor", plans], runs, env)
         python = None
         if not args.no_python:
             python = measure(
-                [sys.executable, SCRIPT, "--plans", plans, *AS_OF], args.python_runs or args.runs, env
+                [sys.executable, SCRIPT, "--plans", plans, *AS_OF], python_runs, env
             )
         rows = [("floor: lex (toml_parser tokens)", lex), ("floor: parse (toml::Table)", floor)]
         if python:
@@ -221,7 +229,7 @@ def main():
             cmd = [RELEASE / "ragtime"] + [
                 a.replace("{plans}", str(plans)).replace("{board}", board) for a in template
             ]
-            r = measure(cmd, args.runs, env)
+            r = measure(cmd, runs, env)
             rows.append((name, r))
             print(f"{label}: {name} {fmt_time(r['wall'])} exit {r['exit']}", file=sys.stderr)
         for name, r in rows:
@@ -233,7 +241,8 @@ def main():
 
     load_after = os.getloadavg()
     threads = args.threads or os.cpu_count()
-    print(f"\ncommit {commit}{' (with uncommitted changes)' if dirty else ''}; {args.runs} runs each, medians; "
+    print(f"\ncommit {commit}{' (with uncommitted changes)' if dirty else ''}; {args.runs} runs each"
+          f"{f' ({args.large_runs} at 1M and over)' if args.large_runs else ''}, medians; "
           f"{threads} threads; seed {args.seed}")
     print(f"load average before {load_before[0]:.2f}, {load_before[1]:.2f}, {load_before[2]:.2f}; "
           f"after {load_after[0]:.2f}, {load_after[1]:.2f}, {load_after[2]:.2f}")
