@@ -209,7 +209,7 @@ fn is_plain_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::sample;
+    use crate::write::testing;
 
     fn render(table: &Table) -> String {
         let mut out = Vec::new();
@@ -241,19 +241,19 @@ mod tests {
 
     #[test]
     fn board_pack() {
-        crate::snapshot!("write_csv_board_pack", all(&sample::board_pack()));
+        crate::snapshot!("write_csv_board_pack", all(&testing::board_pack()));
     }
 
     #[test]
     fn hostile() {
-        crate::snapshot!("write_csv_hostile", all(&sample::hostile()));
+        crate::snapshot!("write_csv_hostile", all(&testing::hostile()));
     }
 
     /// Read back as a spreadsheet would: no field may start with a
     /// character that makes it a formula, unless it is a plain number.
     #[test]
     fn formula_like_cells_come_out_as_text() {
-        let doc = sample::hostile();
+        let doc = testing::hostile();
         let mut fields = 0;
         let files = tables(&doc).map(|(_, _, table)| render(table)).chain([
             render_with(&doc, write_facts),
@@ -304,7 +304,7 @@ mod tests {
     #[test]
     fn write_dir_writes_one_file_per_table() {
         let dir = tempfile::tempdir().unwrap();
-        let written = write_dir(dir.path(), &sample::board_pack(), Options::default()).unwrap();
+        let written = write_dir(dir.path(), &testing::board_pack(), Options::default()).unwrap();
         let names: Vec<_> = written
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

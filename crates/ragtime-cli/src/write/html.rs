@@ -327,7 +327,7 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::sample;
+    use crate::write::testing;
 
     fn render(doc: &Document) -> String {
         let mut out = Vec::new();
@@ -337,7 +337,7 @@ mod tests {
 
     #[test]
     fn board_pack() {
-        let html = render(&sample::board_pack());
+        let html = render(&testing::board_pack());
         crate::snapshot!("write_html_board_pack", html.clone());
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
         assert!(html.contains("@page {\n  size: A4;"));
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn self_contained_without_script() {
-        for doc in [sample::board_pack(), sample::hostile()] {
+        for doc in [testing::board_pack(), testing::hostile()] {
             let html = render(&doc).to_lowercase();
             assert!(!html.contains("<script"), "a script element");
             assert!(!html.contains("<link"), "a linked resource");
@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn hostile_text_is_escaped() {
-        let html = render(&sample::hostile());
+        let html = render(&testing::hostile());
         crate::snapshot!("write_html_hostile", html.clone());
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
         assert!(!html.contains("</desc><script>"));
@@ -415,7 +415,7 @@ mod tests {
 
     #[test]
     fn every_row_header_is_scoped() {
-        let html = render(&sample::board_pack());
+        let html = render(&testing::board_pack());
         let cells = html.match_indices("<th").map(|(i, _)| &html[i..]);
         for th in cells.filter(|th| !th.starts_with("<thead")) {
             assert!(

@@ -3,23 +3,28 @@
 //! fixed order: the order of the fields below, and row cells in column
 //! order.
 //!
-//! The types here mirror the report document so that its JSON shape is
-//! stated in one place and does not change when the core's types do;
-//! [`DOCUMENT_VERSION`] says which shape a file has.
+//! The types here and in `json/` mirror the report document so that its
+//! JSON shape is stated in one place and does not change when the core's
+//! types do; [`DOCUMENT_VERSION`] says which shape a file has. Here: the
+//! document, its sections, tables and rows; `cell.rs`: a typed cell and
+//! the values in it; `chart.rs`: chart data.
+
+mod cell;
+mod chart;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use ragtime_core::Status;
 use ragtime_core::report::{
-    Align, Cell, Chart, Colour, Column, DOCUMENT_VERSION, Document, Percent, Row, RowKind, Section,
-    SeriesRole, Sparkline, Table, TargetSource, Trend,
+    Align, Column, DOCUMENT_VERSION, Document, Row, RowKind, Section, Table,
 };
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::cells;
+use cell::CellJson;
+use chart::ChartJson;
 
 /// A report: titled sections of tables and charts, as at a date.
 #[derive(Serialize, JsonSchema)]
@@ -161,308 +166,6 @@ impl Serialize for RowCells<'_> {
     }
 }
 
-/// One typed value: an object with one key naming its kind.
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Cell")]
-#[serde(rename_all = "snake_case")]
-pub enum CellJson<'a> {
-    Text(&'a str),
-    Count(u64),
-    /// A percentage, already rounded as the report's settings say: a whole
-    /// number, or a number with one decimal place.
-    Percent(PercentJson),
-    /// A measured value as reported (a decimal string, kept as written so
-    /// no precision is added or lost), with its unit.
-    Number {
-        value: &'a str,
-        unit: Option<&'a str>,
-    },
-    /// `YYYY-MM-DD`.
-    Date(String),
-    Rag {
-        colour: ColourJson,
-        /// The rating in words, as shown.
-        label: &'a str,
-        /// Why the rating is flagged, if it is.
-        flag: Option<&'a str>,
-    },
-    Status(StatusJson),
-    Trend(TrendJson),
-    /// How a measure's latest value stands: the date it was measured
-    /// (`null`: nothing measured yet), how often the measure is reported
-    /// (`null`: no frequency declared), and whether the value is recent
-    /// enough for that frequency (`null`: not judged).
-    Measured {
-        #[schemars(extend("format" = "date"))]
-        date: Option<String>,
-        frequency: Option<&'static str>,
-        up_to_date: Option<bool>,
-    },
-    /// The date a measure's target in force is set for, and where the
-    /// target comes from.
-    TargetDate {
-        #[schemars(extend("format" = "date"))]
-        date: String,
-        basis: TargetSourceJson,
-    },
-    /// Direction of travel against the previous quarter end and against
-    /// the same quarter last year.
-    Travel {
-        quarter: TrendJson,
-        year: TrendJson,
-    },
-}
-
-impl<'a> CellJson<'a> {
-    fn from_cell(cell: &'a Cell) -> Option<Self> {
-        Some(match cell {
-            Cell::Empty => return None,
-            Cell::Text(t) => CellJson::Text(t),
-            Cell::Count(n) => CellJson::Count(*n),
-            Cell::Percent(p) => CellJson::Percent(PercentJson(*p)),
-            Cell::Number { text, unit } => CellJson::Number {
-                value: text,
-                unit: unit.as_deref(),
-            },
-            Cell::Date(d) => CellJson::Date(d.format("%Y-%m-%d").to_string()),
-            Cell::Rag(r) => CellJson::Rag {
-                colour: r.colour.into(),
-                label: &r.label,
-                flag: r.flag.as_deref(),
-            },
-            Cell::Status(s) => CellJson::Status((*s).into()),
-            Cell::Trend(t) => CellJson::Trend((*t).into()),
-            Cell::Measured {
-                date,
-                frequency,
-                up_to_date,
-            } => CellJson::Measured {
-                date: date.map(|d| d.format("%Y-%m-%d").to_string()),
-                frequency: frequency.map(|f| f.as_str()),
-                up_to_date: *up_to_date,
-            },
-            Cell::TargetDate { date, basis } => CellJson::TargetDate {
-                date: date.format("%Y-%m-%d").to_string(),
-                basis: (*basis).into(),
-            },
-            Cell::Travel { quarter, year } => CellJson::Travel {
-                quarter: (*quarter).into(),
-                year: (*year).into(),
-            },
-        })
-    }
-}
-
-/// A percentage as a JSON number: `87` when shown as a whole percent,
-/// `87.4` when shown with one decimal place (`100.0` is written `100.0`).
-pub struct PercentJson(Percent);
-
-impl Serialize for PercentJson {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let tenths = self.0.in_tenths();
-        if self.0.has_decimal() {
-            // Tenths divided by ten: the shortest decimal that reads back
-            // as the same number, so 874 is written 87.4.
-            serializer.serialize_f64(f64::from(tenths) / 10.0)
-        } else {
-            serializer.serialize_u32(tenths / 10)
-        }
-    }
-}
-
-impl JsonSchema for PercentJson {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Percent".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "number",
-            "minimum": 0,
-            "maximum": 100,
-            "description": "A percentage: a whole number, or with one decimal place when the plan set's settings round to one."
-        })
-    }
-}
-
-/// A colour of the rating scale.
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Colour")]
-#[serde(rename_all = "kebab-case")]
-pub enum ColourJson {
-    Blue,
-    Green,
-    AmberGreen,
-    Amber,
-    AmberRed,
-    Red,
-    /// Not rated: not started, paused, cancelled, no data.
-    Grey,
-}
-
-impl From<Colour> for ColourJson {
-    fn from(c: Colour) -> Self {
-        match c {
-            Colour::Blue => ColourJson::Blue,
-            Colour::Green => ColourJson::Green,
-            Colour::AmberGreen => ColourJson::AmberGreen,
-            Colour::Amber => ColourJson::Amber,
-            Colour::AmberRed => ColourJson::AmberRed,
-            Colour::Red => ColourJson::Red,
-            Colour::Grey => ColourJson::Grey,
-        }
-    }
-}
-
-/// A milestone status, as written in plan files.
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Status")]
-#[serde(rename_all = "kebab-case")]
-pub enum StatusJson {
-    NotStarted,
-    OnTarget,
-    AtRisk,
-    NotOnTarget,
-    Paused,
-    Complete,
-    Cancelled,
-}
-
-impl From<Status> for StatusJson {
-    fn from(s: Status) -> Self {
-        match s {
-            Status::NotStarted => StatusJson::NotStarted,
-            Status::OnTarget => StatusJson::OnTarget,
-            Status::AtRisk => StatusJson::AtRisk,
-            Status::NotOnTarget => StatusJson::NotOnTarget,
-            Status::Paused => StatusJson::Paused,
-            Status::Complete => StatusJson::Complete,
-            Status::Cancelled => StatusJson::Cancelled,
-        }
-    }
-}
-
-/// Direction of travel against an earlier period; `new` when not rated
-/// then, `none` when there is nothing to compare.
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Trend")]
-#[serde(rename_all = "snake_case")]
-pub enum TrendJson {
-    Up,
-    Down,
-    Same,
-    New,
-    None,
-}
-
-impl From<Trend> for TrendJson {
-    fn from(t: Trend) -> Self {
-        match t {
-            Trend::Up => TrendJson::Up,
-            Trend::Down => TrendJson::Down,
-            Trend::Same => TrendJson::Same,
-            Trend::New => TrendJson::New,
-            Trend::None => TrendJson::None,
-        }
-    }
-}
-
-/// Where a measure's target in force comes from: the next `interim`
-/// target, the point on a declared `trajectory`, the `baseline` where a
-/// trajectory starts, or the `final` target.
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "TargetSource")]
-#[serde(rename_all = "snake_case")]
-pub enum TargetSourceJson {
-    Interim,
-    Trajectory,
-    Baseline,
-    Final,
-}
-
-impl From<TargetSource> for TargetSourceJson {
-    fn from(t: TargetSource) -> Self {
-        match t {
-            TargetSource::Interim => TargetSourceJson::Interim,
-            TargetSource::Trajectory => TargetSourceJson::Trajectory,
-            TargetSource::Baseline => TargetSourceJson::Baseline,
-            TargetSource::Final => TargetSourceJson::Final,
-        }
-    }
-}
-
-/// Chart data; the same figures are in the section's table.
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Chart")]
-#[serde(rename_all = "snake_case")]
-pub enum ChartJson<'a> {
-    /// One bar per label, split into coloured segments.
-    StackedBars { bars: Vec<BarJson<'a>> },
-    /// One small line chart per row of the table (a measure over time).
-    Sparklines { lines: Vec<SparklineJson<'a>> },
-}
-
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Sparkline")]
-pub struct SparklineJson<'a> {
-    /// The id of the table row it belongs to (the measure id).
-    pub id: &'a str,
-    /// What is measured.
-    pub label: &'a str,
-    pub unit: Option<&'a str>,
-    /// `higher` or `lower`: which way is better.
-    pub better: &'static str,
-    /// Targets first, the values measured last.
-    pub series: Vec<SeriesJson<'a>>,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Series")]
-pub struct SeriesJson<'a> {
-    pub role: SeriesRoleJson,
-    /// The series in words: "measured", "baseline", "target".
-    pub label: &'a str,
-    /// In date order.
-    pub points: Vec<PointJson<'a>>,
-}
-
-/// `actual`: values measured up to the as-at date; `baseline`: where the
-/// plan starts from; `target`: the value to reach (one point), or a
-/// trajectory of interim targets (several).
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "SeriesRole")]
-#[serde(rename_all = "snake_case")]
-pub enum SeriesRoleJson {
-    Actual,
-    Baseline,
-    Target,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Point")]
-pub struct PointJson<'a> {
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// A decimal string at the precision reported, as in number cells.
-    pub value: &'a str,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Bar")]
-pub struct BarJson<'a> {
-    pub label: &'a str,
-    pub segments: Vec<SegmentJson<'a>>,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[schemars(rename = "Segment")]
-pub struct SegmentJson<'a> {
-    pub colour: ColourJson,
-    /// What the segment counts: "complete", "on target", ...
-    pub label: &'a str,
-    pub count: u64,
-}
-
 impl<'a> DocumentJson<'a> {
     pub fn new(doc: &'a Document) -> Self {
         DocumentJson {
@@ -491,28 +194,7 @@ fn section(s: &Section) -> SectionJson<'_> {
         intro: &s.intro,
         table: s.table.as_ref().map(table),
         notes: &s.notes,
-        chart: s.chart.as_ref().map(|c| match c {
-            Chart::StackedBars { bars } => ChartJson::StackedBars {
-                bars: bars
-                    .iter()
-                    .map(|b| BarJson {
-                        label: &b.label,
-                        segments: b
-                            .segments
-                            .iter()
-                            .map(|s| SegmentJson {
-                                colour: s.colour.into(),
-                                label: &s.label,
-                                count: s.count,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            },
-            Chart::Sparklines { lines } => ChartJson::Sparklines {
-                lines: lines.iter().map(sparkline).collect(),
-            },
-        }),
+        chart: s.chart.as_ref().map(chart::chart),
         narratives: s
             .narratives
             .iter()
@@ -525,35 +207,6 @@ fn section(s: &Section) -> SectionJson<'_> {
                 text: &n.text,
                 illustrative: n.illustrative,
                 old: n.old.as_deref(),
-            })
-            .collect(),
-    }
-}
-
-fn sparkline(l: &Sparkline) -> SparklineJson<'_> {
-    SparklineJson {
-        id: &l.id,
-        label: &l.label,
-        unit: l.unit.as_deref(),
-        better: l.better.as_str(),
-        series: l
-            .series
-            .iter()
-            .map(|s| SeriesJson {
-                role: match s.role {
-                    SeriesRole::Actual => SeriesRoleJson::Actual,
-                    SeriesRole::Baseline => SeriesRoleJson::Baseline,
-                    SeriesRole::Target => SeriesRoleJson::Target,
-                },
-                label: &s.label,
-                points: s
-                    .points
-                    .iter()
-                    .map(|p| PointJson {
-                        date: p.date.format("%Y-%m-%d").to_string(),
-                        value: &p.text,
-                    })
-                    .collect(),
             })
             .collect(),
     }
@@ -611,7 +264,7 @@ pub fn schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::sample;
+    use crate::write::testing;
 
     fn render(doc: &Document) -> String {
         let mut out = Vec::new();
@@ -621,24 +274,24 @@ mod tests {
 
     #[test]
     fn board_pack() {
-        crate::snapshot!("write_json_board_pack", render(&sample::board_pack()));
+        crate::snapshot!("write_json_board_pack", render(&testing::board_pack()));
     }
 
     #[test]
     fn hostile_text_round_trips() {
-        let doc = sample::hostile();
+        let doc = testing::hostile();
         let text = render(&doc);
         crate::snapshot!("write_json_hostile", text);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["version"], DOCUMENT_VERSION);
         assert_eq!(value["title"], doc.title.as_str());
         let first = &value["sections"][0]["table"]["rows"][1]["cells"]["text"]["text"];
-        assert_eq!(first, sample::SCRIPT);
+        assert_eq!(first, testing::SCRIPT);
     }
 
     #[test]
     fn keys_follow_the_columns() {
-        let text = render(&sample::board_pack());
+        let text = render(&testing::board_pack());
         let first_row = text.find("\"cells\"").unwrap();
         let strategy = text[first_row..].find("\"strategy\"").unwrap();
         let rating = text[first_row..].find("\"rating\"").unwrap();

@@ -166,7 +166,7 @@ fn block(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::sample;
+    use crate::write::testing;
 
     fn render(doc: &Document) -> String {
         let mut out = Vec::new();
@@ -176,12 +176,12 @@ mod tests {
 
     #[test]
     fn board_pack() {
-        crate::snapshot!("write_markdown_board_pack", render(&sample::board_pack()));
+        crate::snapshot!("write_markdown_board_pack", render(&testing::board_pack()));
     }
 
     #[test]
     fn hostile_text_stays_text() {
-        let text = render(&sample::hostile());
+        let text = render(&testing::hostile());
         crate::snapshot!("write_markdown_hostile", text);
         // Every `<` is escaped, but for the line breaks the writer makes.
         for (i, _) in text.match_indices('<') {

@@ -15,10 +15,6 @@ mod table;
 pub mod testing;
 pub mod xlsx;
 
-/// The writers' tests name the hand-built documents by their old module.
-#[cfg(test)]
-pub use testing as sample;
-
 use std::io::{self, Write};
 
 use ragtime_core::report::Document;

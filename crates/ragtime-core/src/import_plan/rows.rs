@@ -116,110 +116,57 @@ pub fn read(
         .iter()
         .filter_map(|(k, v)| Some((sheet::heading_key(k), v.parse().ok()?)))
         .collect();
-    let mut actions = Vec::new();
-    for r in header + 1..grid.height() {
-        let at = |f: Field| columns.get(&f).map(|&c| CellRef::new(r, c));
-        // Priority and commitment cells are often merged down their rows.
-        let grouped = |f: Field| at(f).map(|c| filled_down(grid, c));
-        let blank = columns.keys().all(|&f| {
+    (header + 1..grid.height())
+        .map(|r| Row {
+            grid,
+            columns: &columns,
+            r,
+        })
+        .filter(|row| !row.is_blank())
+        .filter_map(|row| row.action(&owners, &statuses, problems))
+        .collect()
+}
+
+/// One row of the sheet, read by the mapped columns.
+struct Row<'a> {
+    grid: &'a Grid,
+    columns: &'a BTreeMap<Field, u32>,
+    r: u32,
+}
+
+/// Where the row's values are.
+impl Row<'_> {
+    /// The row's cell in a field's column, if the field is mapped.
+    fn at(&self, f: Field) -> Option<CellRef> {
+        self.columns.get(&f).map(|&c| CellRef::new(self.r, c))
+    }
+
+    /// As [`Row::at`], for a cell often merged down its rows (a priority,
+    /// a commitment): the merged region's first cell.
+    fn grouped(&self, f: Field) -> Option<CellRef> {
+        self.at(f).map(|c| filled_down(self.grid, c))
+    }
+
+    /// The row's cell in a field's column, or its first cell.
+    fn at_or_first(&self, f: Field) -> CellRef {
+        self.at(f).unwrap_or(CellRef::new(self.r, 0))
+    }
+
+    /// Nothing in the row's own cells (a priority or commitment filled
+    /// down does not count).
+    fn is_blank(&self) -> bool {
+        self.columns.keys().all(|&f| {
             let c = if matches!(f, Field::Priority | Field::Commitment) {
                 None
             } else {
-                at(f)
+                self.at(f)
             };
-            c.is_none_or(|c| grid.get(c).is_blank() && !grid.uncomputed.contains(&c))
-        });
-        if blank {
-            continue;
-        }
-        for (&f, &c) in &columns {
-            if matches!(f, Field::Priority | Field::Commitment) {
-                continue;
-            }
-            if let Some(region) = grid.merged_at(CellRef::new(r, c))
-                && region.first.row == r
-                && region.last.row > r
-            {
-                problems.push(
-                    Problem::new(
-                        Code::MergedCells,
-                        grid.place(region.first),
-                        format!("cells {region} are merged"),
-                    )
-                    .value(grid.get(region.first).shown())
-                    .label("one value across several actions")
-                    .help("unmerge them and give each action's row its own value"),
-                );
-            }
-        }
-        let mut text = |c: Option<CellRef>| match c.map(|c| sheet::read_text(grid, c)) {
-            Some(Ok(v)) => v,
-            Some(Err(p)) => {
-                problems.push(*p);
-                None
-            }
-            None => None,
-        };
-        let id = text(at(Field::Id));
-        let priority = text(grouped(Field::Priority));
-        let commitment = text(grouped(Field::Commitment));
-        let title = text(at(Field::Title));
-        let owner_name = text(at(Field::Owner));
-        let status_text = text(at(Field::Status));
-        let note = text(at(Field::Note));
-        let action = text(at(Field::Action));
-        let due = match at(Field::Due).map(|c| sheet::read_date(grid, c)) {
-            Some(Ok(d)) => d,
-            Some(Err(p)) => {
-                problems.push(*p);
-                None
-            }
-            None => None,
-        };
-        let percent = match at(Field::Percent).map(|c| sheet::read_percent(grid, c)) {
-            Some(Ok(p)) => p,
-            Some(Err(p)) => {
-                problems.push(*p);
-                None
-            }
-            None => None,
-        };
-        let empty = |f: Field, what: &str, problems: &mut Vec<Problem>| {
-            let c = at(f).unwrap_or(CellRef::new(r, 0));
-            if grid.get(c).is_blank() {
-                problems.push(
-                    Problem::new(
-                        Code::EmptyCell,
-                        grid.place(c),
-                        format!("the action on row {} has no {what}", r + 1),
-                    )
-                    .label(format!("no {what}"))
-                    .help(format!(
-                        "give every action its {what}; a plan's milestones each need one"
-                    )),
-                );
-            }
-        };
-        if title.is_none() {
-            empty(Field::Title, "title", problems);
-        }
-        if owner_name.is_none() {
-            empty(Field::Owner, "owner", problems);
-        }
-        if due.is_none() {
-            empty(Field::Due, "due date", problems);
-        }
-        let status = status_text.as_deref().and_then(|s| {
-            let c = at(Field::Status).unwrap_or(CellRef::new(r, 0));
-            read_status(grid, c, s, &statuses, problems)
-        });
-        // A row with a bad cell is still written (without that value), so
-        // the plan checks can say what else is wrong with it; nothing is
-        // saved while any problem is left.
-        let (Some(title), Some(owner_name), Some(due)) = (title, owner_name, due) else {
-            continue;
-        };
-        let (owner, owner_known) = owners.resolve(&owner_name);
+            c.is_none_or(|c| self.grid.get(c).is_blank() && !self.grid.uncomputed.contains(&c))
+        })
+    }
+
+    /// The cell each plan key's value comes from.
+    fn cells(&self) -> BTreeMap<&'static str, Place> {
         let mut cells = BTreeMap::new();
         for (key, field) in [
             ("id", Field::Id),
@@ -234,29 +181,142 @@ pub fn read(
             ("percent", Field::Percent),
             ("action", Field::Action),
         ] {
-            if let Some(c) = at(field) {
-                cells.insert(key, grid.place(c));
+            if let Some(c) = self.at(field) {
+                cells.insert(key, self.grid.place(c));
             }
         }
-        actions.push(Action {
-            cells,
-            row: r,
+        cells
+    }
+}
+
+/// Reading the row's action, with a problem for each cell that cannot be
+/// read or is missing.
+impl Row<'_> {
+    /// The action the row holds, or `None` when it lacks a title, an
+    /// owner or a due date; each cell that cannot be read is a problem.
+    fn action(
+        &self,
+        owners: &Owners,
+        statuses: &BTreeMap<String, Status>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Action> {
+        let grid = self.grid;
+        self.merged_across_actions(problems);
+        let mut text =
+            |c: Option<CellRef>| read_or_note(c.map(|c| sheet::read_text(grid, c)), problems);
+        let id = text(self.at(Field::Id));
+        let priority = text(self.grouped(Field::Priority));
+        let commitment = text(self.grouped(Field::Commitment));
+        let title = text(self.at(Field::Title));
+        let owner_name = text(self.at(Field::Owner));
+        let status_text = text(self.at(Field::Status));
+        let note = text(self.at(Field::Note));
+        let action = text(self.at(Field::Action));
+        let due = read_or_note(
+            self.at(Field::Due).map(|c| sheet::read_date(grid, c)),
+            problems,
+        );
+        let percent = read_or_note(
+            self.at(Field::Percent)
+                .map(|c| sheet::read_percent(grid, c)),
+            problems,
+        );
+        if title.is_none() {
+            self.empty(Field::Title, "title", problems);
+        }
+        if owner_name.is_none() {
+            self.empty(Field::Owner, "owner", problems);
+        }
+        if due.is_none() {
+            self.empty(Field::Due, "due date", problems);
+        }
+        let status = status_text.as_deref().and_then(|s| {
+            read_status(grid, self.at_or_first(Field::Status), s, statuses, problems)
+        });
+        // A row with a bad cell is still written (without that value), so
+        // the plan checks can say what else is wrong with it; nothing is
+        // saved while any problem is left.
+        let (Some(title), Some(owner_name), Some(due)) = (title, owner_name, due) else {
+            return None;
+        };
+        let (owner, owner_known) = owners.resolve(&owner_name);
+        Some(Action {
+            cells: self.cells(),
+            row: self.r,
             id,
             priority,
             commitment,
             title,
             owner,
             owner_known,
-            owner_at: grid.place(at(Field::Owner).unwrap_or(CellRef::new(r, 0))),
+            owner_at: grid.place(self.at_or_first(Field::Owner)),
             owner_name,
             due,
             status,
             note,
             percent,
             action,
-        });
+        })
     }
-    actions
+
+    /// A problem for each of the row's own cells merged with the rows
+    /// below: one value across several actions.
+    fn merged_across_actions(&self, problems: &mut Vec<Problem>) {
+        for (&f, &c) in self.columns {
+            if matches!(f, Field::Priority | Field::Commitment) {
+                continue;
+            }
+            if let Some(region) = self.grid.merged_at(CellRef::new(self.r, c))
+                && region.first.row == self.r
+                && region.last.row > self.r
+            {
+                problems.push(
+                    Problem::new(
+                        Code::MergedCells,
+                        self.grid.place(region.first),
+                        format!("cells {region} are merged"),
+                    )
+                    .value(self.grid.get(region.first).shown())
+                    .label("one value across several actions")
+                    .help("unmerge them and give each action's row its own value"),
+                );
+            }
+        }
+    }
+
+    /// A problem for a field the action needs when its cell is empty.
+    fn empty(&self, f: Field, what: &str, problems: &mut Vec<Problem>) {
+        let c = self.at_or_first(f);
+        if self.grid.get(c).is_blank() {
+            problems.push(
+                Problem::new(
+                    Code::EmptyCell,
+                    self.grid.place(c),
+                    format!("the action on row {} has no {what}", self.r + 1),
+                )
+                .label(format!("no {what}"))
+                .help(format!(
+                    "give every action its {what}; a plan's milestones each need one"
+                )),
+            );
+        }
+    }
+}
+
+/// A cell's value as read, or `None` with the problem noted when it could
+/// not be read.
+fn read_or_note<T>(
+    read: Option<Result<Option<T>, Box<Problem>>>,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match read {
+        Some(Ok(v)) => v,
+        Some(Err(p)) => {
+            problems.push(*p);
+            None
+        }
+        None => None,
+    }
 }
 
 /// A status as the spreadsheet writes it: a word of the mapping's

@@ -5,8 +5,9 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Direction, Model, Point, Trajectory};
-use crate::rating::{number, shortfall};
 use crate::source::Loc;
+
+use super::value::{number, shortfall};
 
 /// A dated value as read, with where its date and value are written.
 #[derive(Clone, Debug)]

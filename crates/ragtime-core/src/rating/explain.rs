@@ -1,10 +1,10 @@
 //! The facts and the rule behind a milestone's rating, one step per line,
 //! for `ragtime explain`.
 
-use crate::measure::rating::MeasureRag;
 use crate::model::*;
 use crate::settings::Settings;
 
+use super::measure::MeasureRag;
 use super::rules::{Ratings, days_since, days_text};
 
 /// The facts and rule behind a milestone's rating, one step per line, e.g.
@@ -161,7 +161,7 @@ mod tests {
         let ratings = Ratings::compute(&set.model, &set.settings, d("2026-02-01"));
         let steps = explain_milestone(&set.model, &set.settings, &ratings, MilestoneIx(0));
         assert!(
-            steps.contains(&"measure `X` of commitment `C` is Red as at 2026-02-01, but out of date (latest value of 2025-09-30): not evidence against the milestone".to_string()),
+            steps.contains(&"measure `X` of commitment `S-C1` is Red as at 2026-02-01, but out of date (latest value of 2025-09-30): not evidence against the milestone".to_string()),
             "{steps:#?}"
         );
     }

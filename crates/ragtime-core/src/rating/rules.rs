@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::measure::rating::{MeasureRating, rate_measure};
 use crate::model::*;
 use crate::settings::Settings;
 
+use super::measure::{MeasureRating, rate_measure};
 use super::scale::Rating;
 
 /// The rule that decided a milestone's rating. The first that applies, in

@@ -1,8 +1,9 @@
 //! A milestone's rating (Blue, Green, Amber, Red, or grey: paused, not
 //! started, cancelled), its words, its place in "worse than", and the
-//! colour it shows on the scale in use (BRAG, three-point, five-point).
+//! colour it shows on the scale in use (BRAG, three-point, five-point);
+//! the colours every report shows, and a direction of travel against an
+//! earlier period (better, worse, the same).
 
-use crate::report::Colour;
 use crate::settings::Scale;
 
 /// A milestone's rating. Blue, Green, Amber and Red are colours; paused and
@@ -104,6 +105,58 @@ impl Rating {
             (Rating::Blue, Scale::Brag) => "Blue".to_string(),
             (Rating::Blue, _) => "Green (complete)".to_string(),
             (r, _) => r.name().to_string(),
+        }
+    }
+}
+
+/// A display colour of the rating scale in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Colour {
+    Blue,
+    Green,
+    AmberGreen,
+    Amber,
+    AmberRed,
+    Red,
+    /// Not coloured: not started, paused, cancelled, no data.
+    Grey,
+}
+
+impl Colour {
+    /// The colour in words, for text output and accessibility.
+    pub fn name(self) -> &'static str {
+        match self {
+            Colour::Blue => "Blue",
+            Colour::Green => "Green",
+            Colour::AmberGreen => "Amber/Green",
+            Colour::Amber => "Amber",
+            Colour::AmberRed => "Amber/Red",
+            Colour::Red => "Red",
+            Colour::Grey => "Grey",
+        }
+    }
+}
+
+/// Direction of travel against an earlier period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    Same,
+    /// Not rated in the earlier period.
+    New,
+    /// Nothing to compare.
+    None,
+}
+
+impl Trend {
+    pub fn label(self) -> &'static str {
+        match self {
+            Trend::Up => "up",
+            Trend::Down => "down",
+            Trend::Same => "same",
+            Trend::New => "new",
+            Trend::None => "-",
         }
     }
 }

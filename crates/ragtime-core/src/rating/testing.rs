@@ -1,8 +1,11 @@
 //! Helpers for the rating tests: a plan set with one strategy, one
-//! commitment and the milestones and measures a test gives, as TOML text.
+//! commitment and the milestones and measures a test gives, as TOML text,
+//! on the crate's strategy frame (strategy `S`, 2024 to 2027, commitment
+//! `S-C1`).
 
 use chrono::NaiveDate;
 
+use crate::testing::strategy_frame;
 use crate::{Input, PlanSet, load};
 
 const REGISTRY: &str = r#"
@@ -24,30 +27,7 @@ pub fn plans(items: &str) -> PlanSet {
 
 /// As [`plans`], with extra keys for the commitment.
 pub fn plans_with(commitment: &str, items: &str) -> PlanSet {
-    let plan = format!(
-        r#"
-[strategy]
-id = "S"
-title = "Strategy"
-start = 2020-01-01
-end = 2030-12-31
-owner = "lead"
-boards = ["board"]
-
-[[priority]]
-id = "P"
-title = "Priority"
-
-[[commitment]]
-id = "C"
-priority = "P"
-text = "We will"
-owner = "lead"
-due = 2030-01-01
-{commitment}
-{items}
-"#
-    );
+    let plan = format!("{}{commitment}\n{items}", strategy_frame("lead", "board"));
     let set = load(vec![
         Input::new("registry.toml", REGISTRY),
         Input::new("plan.toml", plan),
@@ -61,11 +41,11 @@ due = 2030-01-01
     set
 }
 
-/// A milestone `M` of commitment `C`, due on `due`, with updates of the
+/// A milestone `M` of commitment `S-C1`, due on `due`, with updates of the
 /// given dates and statuses.
 pub fn milestone(due: &str, updates: &[(&str, &str)]) -> String {
     let mut s = format!(
-        "[[milestone]]\nid = \"M\"\ncommitment = \"C\"\ntitle = \"T\"\nowner = \"lead\"\nadded = 2023-01-01\ndue = {due}\n"
+        "[[milestone]]\nid = \"M\"\ncommitment = \"S-C1\"\ntitle = \"T\"\nowner = \"lead\"\nadded = 2023-01-01\ndue = {due}\n"
     );
     for (date, status) in updates {
         s += &format!(

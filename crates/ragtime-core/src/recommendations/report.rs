@@ -11,6 +11,7 @@ use super::standing::Standing;
 use super::tables::*;
 use crate::graph::Edge;
 use crate::model::*;
+use crate::report::cells::plural;
 use crate::report::{Context, Document, Freshness, Section};
 
 /// The recommendations report: those made by `board` and the boards that

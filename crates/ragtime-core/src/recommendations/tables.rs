@@ -19,10 +19,6 @@ fn illustrative(r: &Recommendation, as_of: NaiveDate) -> bool {
     r.illustrative || r.response_as_of(as_of).is_some_and(|x| x.illustrative)
 }
 
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// One row per committee: how many recommendations, how the executive
 /// responded, and how many are delivered.
 pub(super) fn summary_section(ctx: &Context, recs: &[RecommendationIx]) -> Section {

@@ -26,6 +26,11 @@ pub(crate) fn opt_text(s: Option<&str>) -> Cell {
     s.map_or(Cell::Empty, text)
 }
 
+/// A count and its noun: "1 budget line", "3 budget lines".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The ratings counted in tables, in column order. Cancelled is apart.
 pub(crate) const COUNTED: [Rating; 6] = [
     Rating::Blue,

@@ -1,9 +1,13 @@
 //! The format-independent report document: sections, tables, typed cells,
-//! chart data.
+//! chart data. The colours, directions of travel and percentages in its
+//! cells are made below it, by the ratings and rollups, and named here too.
 
 use chrono::NaiveDate;
 
 use crate::model::{Direction, Frequency, Status};
+
+pub use crate::rating::{Colour, Trend};
+pub use crate::rollup::Percent;
 
 /// Version of the document structure, written into JSON output. Bump it when
 /// a field is renamed or removed (adding one is compatible).
@@ -160,34 +164,6 @@ impl Row {
     }
 }
 
-/// A display colour of the rating scale in use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Colour {
-    Blue,
-    Green,
-    AmberGreen,
-    Amber,
-    AmberRed,
-    Red,
-    /// Not coloured: not started, paused, cancelled, no data.
-    Grey,
-}
-
-impl Colour {
-    /// The colour in words, for text output and accessibility.
-    pub fn name(self) -> &'static str {
-        match self {
-            Colour::Blue => "Blue",
-            Colour::Green => "Green",
-            Colour::AmberGreen => "Amber/Green",
-            Colour::Amber => "Amber",
-            Colour::AmberRed => "Amber/Red",
-            Colour::Red => "Red",
-            Colour::Grey => "Grey",
-        }
-    }
-}
-
 /// A rating as shown: the colour and the words for it ("Red", "Not started").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RagCell {
@@ -196,30 +172,6 @@ pub struct RagCell {
     /// Why the rating is flagged, when it is: e.g. the owner's status says
     /// on target but the computed rating differs. Writers show a marker.
     pub flag: Option<String>,
-}
-
-/// Direction of travel against an earlier period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trend {
-    Up,
-    Down,
-    Same,
-    /// Not rated in the earlier period.
-    New,
-    /// Nothing to compare.
-    None,
-}
-
-impl Trend {
-    pub fn label(self) -> &'static str {
-        match self {
-            Trend::Up => "up",
-            Trend::Down => "down",
-            Trend::Same => "same",
-            Trend::New => "new",
-            Trend::None => "-",
-        }
-    }
 }
 
 /// One typed value. Writers choose how to show each kind; none computes.
@@ -286,54 +238,6 @@ impl TargetSource {
             TargetSource::Trajectory => "trajectory",
             TargetSource::Baseline => "baseline",
             TargetSource::Final => "final",
-        }
-    }
-}
-
-/// A percentage as reports show it, already rounded by the convention in
-/// force: a whole number of tenths of a percent, shown with no decimal
-/// place (`87`) or with one (`87.4`). Writers add the `%` sign.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Percent {
-    tenths: u32,
-    one_decimal: bool,
-}
-
-impl Percent {
-    /// A whole percent, shown with no decimal place.
-    pub fn whole(percent: u32) -> Percent {
-        Percent {
-            tenths: percent * 10,
-            one_decimal: false,
-        }
-    }
-
-    /// Tenths of a percent, shown with one decimal place: 874 is `87.4`.
-    pub fn tenths(tenths: u32) -> Percent {
-        Percent {
-            tenths,
-            one_decimal: true,
-        }
-    }
-
-    /// The value in tenths of a percent, whatever it is shown with.
-    pub fn in_tenths(self) -> u32 {
-        self.tenths
-    }
-
-    /// Whether it is shown with one decimal place.
-    pub fn has_decimal(self) -> bool {
-        self.one_decimal
-    }
-}
-
-/// `87` or `87.4`, without the `%` sign.
-impl std::fmt::Display for Percent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.one_decimal {
-            write!(f, "{}.{}", self.tenths / 10, self.tenths % 10)
-        } else {
-            write!(f, "{}", self.tenths / 10)
         }
     }
 }

@@ -10,9 +10,8 @@ use super::changes::{ChangeKind, changes};
 use super::context::Context;
 use super::doc::*;
 use super::marks;
-use crate::measure::rating::MeasureRag;
 use crate::model::*;
-use crate::rating::{Rating, Ratings, Rule, days_text, number};
+use crate::rating::{MeasureRag, Rating, Ratings, Rule, days_text, number};
 use crate::rollup::{Counts, Scope, overall};
 
 /// The most Red items named in the summary, all reasons together.

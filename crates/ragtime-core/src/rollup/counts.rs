@@ -1,11 +1,10 @@
 //! Milestones counted by rating and by the owner's status, and the one
 //! percentage (complete or on target) rounded as the settings say, in
-//! whole-number arithmetic; the counts of every commitment, priority and
-//! strategy in one pass.
+//! whole-number arithmetic, as a [`Percent`] reports show; the counts of
+//! every commitment, priority and strategy in one pass.
 
 use crate::model::*;
 use crate::rating::{MilestoneRating, Rating, Ratings};
-use crate::report::Percent;
 use crate::settings::{PercentOf, Rounding, Settings};
 
 /// Milestones counted by rating and by the owner's status.
@@ -172,6 +171,54 @@ impl Rollups {
 
 /// Helpers for the rollup tests: counts from a list of ratings, the
 /// percentage as shown, and settings with a percentage convention.
+/// A percentage as reports show it, already rounded by the convention in
+/// force: a whole number of tenths of a percent, shown with no decimal
+/// place (`87`) or with one (`87.4`). Writers add the `%` sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent {
+    tenths: u32,
+    one_decimal: bool,
+}
+
+impl Percent {
+    /// A whole percent, shown with no decimal place.
+    pub fn whole(percent: u32) -> Percent {
+        Percent {
+            tenths: percent * 10,
+            one_decimal: false,
+        }
+    }
+
+    /// Tenths of a percent, shown with one decimal place: 874 is `87.4`.
+    pub fn tenths(tenths: u32) -> Percent {
+        Percent {
+            tenths,
+            one_decimal: true,
+        }
+    }
+
+    /// The value in tenths of a percent, whatever it is shown with.
+    pub fn in_tenths(self) -> u32 {
+        self.tenths
+    }
+
+    /// Whether it is shown with one decimal place.
+    pub fn has_decimal(self) -> bool {
+        self.one_decimal
+    }
+}
+
+/// `87` or `87.4`, without the `%` sign.
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.one_decimal {
+            write!(f, "{}.{}", self.tenths / 10, self.tenths % 10)
+        } else {
+            write!(f, "{}", self.tenths / 10)
+        }
+    }
+}
+
 #[cfg(test)]
 pub(super) mod testing {
     use super::*;

@@ -9,7 +9,7 @@
 //! in whole-number arithmetic (see [`Counts::percent`] and
 //! `docs/rag-rules.md`). A rollup is never worse than its worst milestone.
 //!
-//! - `counts.rs`: [`Counts`] by rating and status, the percentage, and
+//! - `counts.rs`: [`Counts`] by rating and status, the [`Percent`], and
 //!   [`Rollups`] for every commitment, priority and strategy;
 //! - `overall.rs`: the overall colour ([`overall`]) and its explanation;
 //! - `tree.rs`: the plan's [`Tree`]; `scope.rs`: what a report covers
@@ -20,7 +20,7 @@ mod overall;
 mod scope;
 mod tree;
 
-pub use counts::{Counts, Rollups, rounding_words};
+pub use counts::{Counts, Percent, Rollups, rounding_words};
 pub use overall::{Basis, Overall, colour_rank, explain, midpoint, overall};
 pub use scope::Scope;
 pub use tree::Tree;

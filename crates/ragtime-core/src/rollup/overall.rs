@@ -2,8 +2,7 @@
 //! percentage as shown, or worst-of), never worse than its worst milestone,
 //! and the explanation of it, step by step.
 
-use crate::rating::Rating;
-use crate::report::Colour;
+use crate::rating::{Colour, Rating};
 use crate::settings::{PercentOf, RollupRule, Scale, Settings};
 
 use super::counts::{Counts, rounding_words};

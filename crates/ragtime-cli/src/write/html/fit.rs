@@ -8,11 +8,14 @@
 //! long comment and many short ones takes width that the commitment text
 //! beside it needed on every row. This is layout only: it reads the words
 //! as they will be shown and returns widths; it computes no figure.
+//!
+//! How each cell's content sets (its width, its narrowest, its lines at a
+//! width) is measured in `fit/measure.rs`.
 
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
+mod measure;
 
 use super::metrics::Face;
+use measure::{height, least_width, line_count, longest_word, text_width, wraps};
 
 /// What a cell holds, as far as its width and height go.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -234,96 +237,9 @@ fn proportional(total: usize, weights: &[f64]) -> Vec<usize> {
     given
 }
 
-/// How wide the content would be on one line.
-fn text_width(page: &Page, content: Content<'_>) -> f64 {
-    match content {
-        Content::Words(text) => page.body.width(text),
-        Content::Rating { flag, .. } => flag.map_or(0.0, |f| page.flag.width(f)),
-        Content::Line(_) | Content::Lines(_) | Content::Chart { .. } => 0.0,
-    }
-}
-
 fn normalised(widths: &[f64]) -> Vec<f64> {
     let total: f64 = widths.iter().sum();
     widths.iter().map(|w| w / total).collect()
-}
-
-fn wraps(content: Content<'_>) -> bool {
-    match content {
-        Content::Words(text) => text.contains(char::is_whitespace),
-        Content::Rating { flag, .. } => flag.is_some(),
-        Content::Line(_) | Content::Lines(_) | Content::Chart { .. } => false,
-    }
-}
-
-fn longest_word(face: Face, text: &str) -> f64 {
-    text.split_whitespace()
-        .map(|w| face.width(w))
-        .fold(0.0, f64::max)
-}
-
-/// The narrowest the content can be set without breaking a word.
-fn least_width(page: &Page, content: Content<'_>) -> f64 {
-    match content {
-        Content::Words(text) => longest_word(page.body, text),
-        Content::Line(text) => page.body.width(text),
-        Content::Lines(lines) => lines.iter().map(|l| page.body.width(l)).fold(0.0, f64::max),
-        Content::Rating { label, flag } => {
-            let pill = page.body.width(label) * 1.08 + page.pill_pt;
-            flag.map_or(pill, |f| pill.max(longest_word(page.flag, f)))
-        }
-        Content::Chart { width_pt, .. } => width_pt,
-    }
-}
-
-/// The content's height in lines of body text, set `width` points wide.
-fn height(page: &Page, content: Content<'_>, width: f64) -> f64 {
-    match content {
-        Content::Words(text) => line_count(page.body, text, width).max(1) as f64,
-        Content::Line(_) => 1.0,
-        Content::Lines(lines) => lines.len().max(1) as f64,
-        Content::Rating { flag, .. } => {
-            let flag_lines = flag.map_or(0, |f| line_count(page.flag, f, width));
-            1.0 + flag_lines as f64 * page.flag.size_pt / page.body.size_pt
-        }
-        Content::Chart { lines, .. } => lines,
-    }
-}
-
-/// A word and the space after it, measured in points.
-#[derive(Debug)]
-struct Word {
-    width: f64,
-    space: f64,
-}
-
-impl Fragment for Word {
-    fn width(&self) -> f64 {
-        self.width
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.space
-    }
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
-}
-
-/// How many lines `text` takes set `width` points wide.
-fn line_count(face: Face, text: &str, width: f64) -> usize {
-    let space = face.width(" ");
-    text.lines()
-        .map(|paragraph| {
-            let words: Vec<Word> = paragraph
-                .split_whitespace()
-                .map(|w| Word {
-                    width: face.width(w),
-                    space,
-                })
-                .collect();
-            wrap_first_fit(&words, &[width]).len().max(1)
-        })
-        .sum()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use ragtime_core::report::*;
 use ragtime_core::{Frequency, Status};
 
 use super::text::{WHOLE_WORD, width};
-use crate::write::{Options, sample};
+use crate::write::{Options, testing};
 
 fn render(doc: &Document, width: Option<u16>, color: bool) -> String {
     let mut out = Vec::new();
@@ -30,7 +30,7 @@ fn assert_fits(text: &str, max: usize) {
 
 #[test]
 fn board_pack_at_80_and_at_its_natural_width() {
-    let doc = sample::board_pack();
+    let doc = testing::board_pack();
     let narrow = render(&doc, Some(80), false);
     assert_fits(&narrow, 80);
     crate::snapshot!("write_table_board_pack_80", narrow);
@@ -42,7 +42,7 @@ fn board_pack_at_80_and_at_its_natural_width() {
 /// terminal shows its own way, are left as they are.
 #[test]
 fn hostile_text_keeps_the_layout() {
-    let text = render(&sample::hostile(), Some(60), false);
+    let text = render(&testing::hostile(), Some(60), false);
     crate::snapshot!("write_table_hostile", text);
     assert_fits(&text, 60);
 }
@@ -51,7 +51,7 @@ fn hostile_text_keeps_the_layout() {
 /// changes where anything is on the line.
 #[test]
 fn colour_changes_no_position() {
-    let doc = sample::board_pack();
+    let doc = testing::board_pack();
     let plain = render(&doc, Some(80), false);
     let coloured = render(&doc, Some(80), true);
     assert!(coloured.contains("\u{1b}["));

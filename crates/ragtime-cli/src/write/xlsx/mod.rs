@@ -380,7 +380,7 @@ fn col_u16(n: usize) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::sample;
+    use crate::write::testing;
     use calamine::{Data, Reader, Xlsx};
 
     fn read(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
@@ -389,7 +389,7 @@ mod tests {
 
     #[test]
     fn every_section_is_a_sheet_after_the_contents() {
-        let doc = sample::board_pack();
+        let doc = testing::board_pack();
         let mut book = read(write(&doc).unwrap());
         let mut expected = vec!["Contents".to_string()];
         expected.extend(sheet_names(doc.sections.iter().map(|s| s.id.as_str())));
@@ -406,14 +406,14 @@ mod tests {
 
     #[test]
     fn the_same_document_is_the_same_bytes() {
-        let doc = sample::board_pack();
+        let doc = testing::board_pack();
         assert_eq!(write(&doc).unwrap(), write(&doc).unwrap());
     }
 
     /// Text that starts like a formula is a string cell, never a formula.
     #[test]
     fn formula_like_text_stays_text() {
-        let doc = sample::hostile();
+        let doc = testing::hostile();
         let mut book = read(write(&doc).unwrap());
         for name in book.sheet_names() {
             let formulas = book.worksheet_formula(&name).unwrap();

@@ -5,13 +5,13 @@
 use crate::model::*;
 use crate::period::FinancialYear;
 use crate::report::Context;
-use crate::report::cells::{col, text};
+use crate::report::cells::{col, plural, text};
 use crate::report::doc::*;
 use crate::settings::Settings;
 
 use super::super::model::{Budget, BudgetKind, Position};
 use super::super::money::Money;
-use super::table::{Val, diff, money_col, money_table, plural};
+use super::table::{Val, diff, money_col, money_table};
 
 pub(super) fn variance_rule(s: &Settings) -> String {
     format!(

@@ -3,11 +3,11 @@
 
 use crate::model::*;
 use crate::report::Context;
-use crate::report::cells::{col, text};
+use crate::report::cells::{col, plural, text};
 use crate::report::doc::*;
 use crate::settings::Rounding;
 
-use super::table::{Val, diff, money_col, money_table, plural, share};
+use super::table::{Val, diff, money_col, money_table, share};
 
 /// The caps in force in the year, with what is counted against each.
 pub(super) fn section(ctx: &Context, caps: &[CapIx]) -> Section {

@@ -56,14 +56,6 @@ pub(super) fn diff(a: Money, b: Money) -> Option<Money> {
     a.checked_sub(b)
 }
 
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// `part` of `whole` as a percentage rounded as the settings say, in whole
 /// numbers (halves up); `None` for a whole of zero.
 pub fn share(part: Money, whole: Money, rounding: Rounding) -> Option<Percent> {
