@@ -18,6 +18,7 @@ use crate::source::{FileId, Span};
 use super::prepare::Part;
 use super::values::{date, word};
 
+/// The model being built from `files`, with the findings made on the way.
 pub(crate) struct Builder<'f, 'd> {
     pub(crate) files: &'f [Part],
     pub(super) diags: &'d mut Vec<Diagnostic>,
