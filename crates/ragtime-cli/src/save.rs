@@ -199,7 +199,7 @@ mod tests {
     /// setting RAGTIME_TEST_PAUSE_AT could stall an update. Built without
     /// debug assertions (`cargo test --release`), the hook must return at
     /// once without reading standard input; the debug builds' tests pause
-    /// at it (tests/cli/update.rs).
+    /// at it (tests/cli/update/kills.rs).
     #[test]
     fn the_pause_hook_is_in_debug_builds_only() {
         let source = include_str!("save.rs");

@@ -2,7 +2,7 @@
 //!
 //! Nothing here is checked beyond TOML types: ids are unresolved strings,
 //! statuses are unparsed words and dates are TOML dates. The model builder
-//! (`build.rs`) turns these into the typed model and reports what is wrong,
+//! (`build/`) turns these into the typed model and reports what is wrong,
 //! pointing at the spans kept here.
 
 use schemars::JsonSchema;

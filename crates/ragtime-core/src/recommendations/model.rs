@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::build::Builder;
+use crate::build::builder::Builder;
 use crate::diag::{Code, Diagnostic};
 use crate::graph::{Edge, PlanGraph};
 use crate::model::*;

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use crate::build::Builder;
+use crate::build::builder::Builder;
 use crate::diag::{Code, Diagnostic};
 use crate::model::*;
 use crate::period::{FinancialYear, Quarter};

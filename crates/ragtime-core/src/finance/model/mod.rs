@@ -20,7 +20,7 @@ mod values;
 
 use chrono::NaiveDate;
 
-use crate::build::Builder;
+use crate::build::builder::Builder;
 use crate::model::*;
 
 pub use budget::{Budget, BudgetKind, BudgetUpdate, BudgetYear, Position};

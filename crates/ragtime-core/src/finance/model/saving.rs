@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::build::Builder;
+use crate::build::builder::Builder;
 use crate::model::*;
 use crate::period::{FinancialYear, Quarter};
 use crate::source::{FileId, Loc};

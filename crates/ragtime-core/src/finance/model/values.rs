@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use crate::build::Builder;
+use crate::build::builder::Builder;
 use crate::diag::{Code, Diagnostic};
 use crate::model::*;
 use crate::period::{FinancialYear, Quarter};
