@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use toml::Spanned;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{IdMap, OwnerIx, Status, Update};
@@ -291,20 +292,21 @@ fn prepare_update(
     let (Some(date), Some(status)) = (date_read, status) else {
         return (None, author);
     };
-    let update = Update {
+    let mut update = Update::new(
         date,
         status,
         // Set when the author is resolved; an update whose author is not
         // known is dropped.
-        by: OwnerIx(0),
-        note: u.note.map(|n| n.into_inner().into_boxed_str()),
-        percent,
-        due,
-        reason: u.reason.map(|r| r.into_inner().into_boxed_str()),
-        action: u.action.map(|a| a.into_inner().into_boxed_str()),
-        span: Span::of(span),
-        date_span: Span::of(u.date.span()),
-        due_span: u.due.as_ref().map(|d| Span::of(d.span())),
-    };
+        OwnerIx(0),
+        (Span::of(span), Span::of(u.date.span())),
+    )
+    .with_texts(
+        u.note.map(Spanned::into_inner),
+        u.reason.map(Spanned::into_inner),
+        u.action.map(Spanned::into_inner),
+    );
+    update.percent = percent;
+    update.due = due;
+    update.due_span = u.due.as_ref().map(|d| Span::of(d.span()));
     (Some(update), author)
 }
