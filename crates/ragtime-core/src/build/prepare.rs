@@ -136,8 +136,10 @@ pub(crate) fn prepare(file: FileId, mut raw: RawFile, diags: &mut Vec<Diagnostic
     let records = std::mem::take(&mut raw.milestones);
     let mut names = Names::default();
     let mut milestones = Vec::with_capacity(records.len());
-    let mut depends_on = Vec::new();
-    let mut authors = Vec::new();
+    // Sized exactly: a large plan set holds millions of each.
+    let mut depends_on =
+        Vec::with_capacity(records.iter().map(|r| r.get_ref().depends_on.len()).sum());
+    let mut authors = Vec::with_capacity(records.iter().map(|r| r.get_ref().update.len()).sum());
     for r in records {
         let RawMilestone {
             id,
@@ -187,6 +189,7 @@ pub(crate) fn prepare(file: FileId, mut raw: RawFile, diags: &mut Vec<Diagnostic
             authors: range(first_author, authors.len()),
         });
     }
+    raw.shrink_to_fit();
     Part {
         file,
         raw,
