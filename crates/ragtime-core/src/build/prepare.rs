@@ -309,7 +309,9 @@ fn prepare_update(
         u.action.map(Spanned::into_inner),
     );
     update.percent = percent;
-    update.due = due;
-    update.due_span = u.due.as_ref().map(|d| Span::of(d.span()));
+    if let (Some(due), Some(written)) = (due, &u.due) {
+        update.due = Some(due);
+        update.due_span = Span::of(written.span());
+    }
     (Some(update), author)
 }
