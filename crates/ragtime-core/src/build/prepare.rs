@@ -31,7 +31,6 @@ pub(crate) struct Ref {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Author {
     pub(super) by: Ref,
-    pub(super) date: Span,
     pub(super) read: bool,
 }
 
@@ -289,7 +288,6 @@ fn prepare_update(
     }
     let author = Author {
         by: names.get(u.by),
-        date: Span::of(u.date.span()),
         read: date_read.is_some() && status.is_some(),
     };
     let (Some(date), Some(status)) = (date_read, status) else {
