@@ -15,7 +15,9 @@
 mod measure;
 
 use super::metrics::Face;
-use measure::{height, least_width, line_count, longest_word, text_width, wraps};
+use measure::{Measured, line_count, longest_word};
+#[cfg(test)]
+use measure::{height, least_width};
 
 /// What a cell holds, as far as its width and height go.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,7 +93,14 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
     if n == 0 {
         return Vec::new();
     }
-    let cell = |r: usize, c: usize| rows[r].get(c).copied().unwrap_or(Content::Words(""));
+    // Each cell measured once, column by column.
+    let cells: Vec<Vec<Measured>> = (0..n)
+        .map(|c| {
+            (0..rows.len())
+                .map(|r| Measured::new(page, rows[r].get(c).copied().unwrap_or(Content::Words(""))))
+                .collect()
+        })
+        .collect();
     let least: Vec<f64> = (0..n)
         .map(|c| {
             let heading = if headings[c].sideways {
@@ -102,8 +111,9 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
             } else {
                 longest_word(page.heading, headings[c].text)
             };
-            (0..rows.len())
-                .map(|r| least_width(page, cell(r, c)))
+            cells[c]
+                .iter()
+                .map(|cell| cell.least)
                 .fold(heading, f64::max)
                 + page.padding_pt
         })
@@ -117,15 +127,14 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
     // lines[c][k][r]: row r's height in lines with column c given k slices.
     let lines: Vec<Vec<Vec<f64>>> = (0..n)
         .map(|c| {
-            let wraps = (0..rows.len()).any(|r| wraps(cell(r, c)));
+            let wraps = cells[c].iter().any(|cell| cell.wraps);
             let steps = if wraps { slices + 1 } else { 1 };
+            let widths: Vec<f64> = (0..steps)
+                .map(|k| least[c] - page.padding_pt + slice * k as f64)
+                .collect();
+            let by_row: Vec<Vec<f64>> = cells[c].iter().map(|cell| cell.heights(&widths)).collect();
             (0..steps)
-                .map(|k| {
-                    let inner = least[c] - page.padding_pt + slice * k as f64;
-                    (0..rows.len())
-                        .map(|r| height(page, cell(r, c), inner))
-                        .collect()
-                })
+                .map(|k| by_row.iter().map(|heights| heights[k]).collect())
                 .collect()
         })
         .collect();
@@ -143,11 +152,7 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
         slices,
         &wrapping
             .iter()
-            .map(|&c| {
-                (0..rows.len())
-                    .map(|r| text_width(page, cell(r, c)))
-                    .sum::<f64>()
-            })
+            .map(|&c| cells[c].iter().map(|cell| cell.text).sum::<f64>())
             .collect::<Vec<_>>(),
     );
     // The table's height in lines; then, to tell apart two layouts of the
