@@ -2,26 +2,32 @@
 //! of its own (a measured date over its frequency, directions of travel
 //! one over another); ratings as pills with their flags; the trend charts
 //! in a column of their own beside the measure's name; and each column's
-//! share of the printed width, from [`fit`](super::fit).
+//! share of the printed width, from [`fit`](super::fit). Its rows are
+//! written as HTML in `table/rows.rs`.
+
+mod rows;
 
 use std::collections::BTreeMap;
 
+use minijinja::Value;
 use ragtime_core::report::{Align, Cell, Row, RowKind, Sparkline, Table, Trend};
 use serde::Serialize;
 
 use super::fit::{self, Content};
 use super::sparkline::{self, SparklineView};
 use super::{
-    PRINT, SIDEWAYS_LEAST_PT, SIDEWAYS_PADDING_PT, SPARK_LINES, SPARK_WIDTH_PT, css_number, swatch,
+    PRINT, SIDEWAYS_LEAST_PT, SIDEWAYS_PADDING_PT, SPARK_LINES, SPARK_WIDTH_PT, SparkSize,
+    css_number, swatch,
 };
 use crate::write::cells::{self, DateStyle};
 
 #[derive(Serialize)]
 pub(super) struct TableView<'a> {
     columns: Vec<ColumnView<'a>>,
-    /// Rows split into `<tbody>`s, a new one at each group heading, so a
-    /// group's heading cell can scope its rows.
-    bodies: Vec<Vec<RowView>>,
+    /// The rows as HTML, written by [`rows`], escaped: split into
+    /// `<tbody>`s, a new one at each group heading, so a group's heading
+    /// cell can scope its rows.
+    rows: Value,
     /// The height of the heading row in print, as CSS, when some heading
     /// is set sideways: `35.4pt`.
     sideways: Option<String>,
@@ -39,13 +45,11 @@ struct ColumnView<'a> {
     width: String,
 }
 
-#[derive(Serialize)]
 struct RowView {
     kind: &'static str,
     cells: Vec<CellView>,
 }
 
-#[derive(Serialize)]
 struct CellView {
     text: String,
     /// CSS classes: `r` right-aligned, `date` and `id` kept on one line.
@@ -64,7 +68,6 @@ struct CellView {
     lines: Vec<String>,
     /// The text as `fit` measures it: with the mark after it, which prints
     /// on the same line.
-    #[serde(skip)]
     measured: String,
 }
 
@@ -82,14 +85,12 @@ impl CellView {
     }
 }
 
-#[derive(Serialize)]
 struct RagView {
     name: &'static str,
     label: String,
     flag: Option<String>,
 }
 
-#[derive(Serialize)]
 struct TrendView {
     /// Empty when there is nothing to compare.
     arrow: &'static str,
@@ -140,6 +141,7 @@ pub(super) fn table<'a>(
     t: &'a Table,
     sparklines: Option<&'a [Sparkline]>,
     anchor: &str,
+    spark: &SparkSize,
 ) -> TableView<'a> {
     let charts = sparklines.map(|lines| Charts {
         by_row: lines.iter().map(|l| (l.id.as_str(), l)).collect(),
@@ -214,7 +216,7 @@ pub(super) fn table<'a>(
     let sideways = fit_columns(&mut columns, &bodies);
     TableView {
         columns,
-        bodies,
+        rows: Value::from_safe_string(rows::write(&bodies, spark)),
         sideways,
     }
 }
@@ -385,7 +387,7 @@ mod tests {
                 illustrative: true,
             }],
         };
-        let view = super::table(&table, None, "s1");
+        let view = super::table(&table, None, "s1", &crate::write::html::spark_size());
         let share: f64 = view.columns[0].width.trim_end_matches('%').parse().unwrap();
         let page = PRINT.fit_page();
         let needed = page.body.width(&format!("{id} {ILLUSTRATIVE_MARK}")) + page.padding_pt;
@@ -393,6 +395,12 @@ mod tests {
             share / 100.0 * page.width_pt >= needed - 0.5,
             "{share}% for {needed}pt"
         );
-        assert_eq!(view.bodies[0][0].cells[0].mark, Some(ILLUSTRATIVE_MARK));
+        let rows = view.rows.as_str().unwrap();
+        assert!(
+            rows.contains(&format!(
+                "<th scope=\"row\" class=\"id\">{id} <span aria-hidden=\"true\">{ILLUSTRATIVE_MARK}</span>"
+            )),
+            "{rows}"
+        );
     }
 }
