@@ -86,19 +86,35 @@ enum Height {
 
 impl Measured {
     pub(super) fn new(page: &Page, content: Content<'_>) -> Measured {
-        let height = match content {
-            Content::Words(text) => Height::Words(Paragraphs::new(page.body, text)),
-            Content::Line(_) => Height::Fixed(1.0),
-            Content::Lines(lines) => Height::Fixed(lines.len().max(1) as f64),
-            Content::Rating { flag, .. } => Height::Rating {
-                flag: Paragraphs::new(page.flag, flag.unwrap_or("")),
-                flag_pt: page.flag.size_pt,
-                body_pt: page.body.size_pt,
-            },
-            Content::Chart { lines, .. } => Height::Fixed(lines),
+        // Words are measured once, for the narrowest as for the lines.
+        let (least, height) = match content {
+            Content::Words(text) => {
+                let words = Paragraphs::new(page.body, text);
+                (words.longest_word(), Height::Words(words))
+            }
+            Content::Rating { label, flag } => {
+                let flag_words = Paragraphs::new(page.flag, flag.unwrap_or(""));
+                let pill = page.body.width(label) * 1.08 + page.pill_pt;
+                let least = match flag {
+                    Some(_) => pill.max(flag_words.longest_word()),
+                    None => pill,
+                };
+                let height = Height::Rating {
+                    flag: flag_words,
+                    flag_pt: page.flag.size_pt,
+                    body_pt: page.body.size_pt,
+                };
+                (least, height)
+            }
+            Content::Line(_) => (least_width(page, content), Height::Fixed(1.0)),
+            Content::Lines(lines) => (
+                least_width(page, content),
+                Height::Fixed(lines.len().max(1) as f64),
+            ),
+            Content::Chart { lines, .. } => (least_width(page, content), Height::Fixed(lines)),
         };
         Measured {
-            least: least_width(page, content),
+            least,
             text: text_width(page, content),
             wraps: wraps(content),
             height,
@@ -158,8 +174,17 @@ impl Measured {
     }
 }
 
-/// Text measured word by word, a list of words per line of the text.
-struct Paragraphs(Vec<Vec<Word>>);
+/// Text measured word by word, line by line of the text.
+struct Paragraphs(Vec<Paragraph>);
+
+/// A line of the text, its words measured.
+struct Paragraph {
+    words: Vec<Word>,
+    /// The width it fits on one line at: the sum first-fit wrapping tests
+    /// last, before the last word (wider than any it tested before), as
+    /// that wrapping adds it up; minus infinity for a word or none.
+    one_line: f64,
+}
 
 impl Paragraphs {
     fn new(face: Face, text: &str) -> Paragraphs {
@@ -167,16 +192,36 @@ impl Paragraphs {
         Paragraphs(
             text.lines()
                 .map(|paragraph| {
-                    paragraph
+                    let words: Vec<Word> = paragraph
                         .split_whitespace()
                         .map(|w| Word {
                             width: face.width(w),
                             space,
                         })
-                        .collect()
+                        .collect();
+                    let one_line = match words.split_last() {
+                        Some((last, before)) if !before.is_empty() => {
+                            let mut width = 0.0;
+                            for word in before {
+                                width += word.width() + word.whitespace_width();
+                            }
+                            width + last.width() + last.penalty_width()
+                        }
+                        _ => f64::NEG_INFINITY,
+                    };
+                    Paragraph { words, one_line }
                 })
                 .collect(),
         )
+    }
+
+    /// The widest of its words.
+    fn longest_word(&self) -> f64 {
+        self.0
+            .iter()
+            .flat_map(|p| &p.words)
+            .map(|w| w.width)
+            .fold(0.0, f64::max)
     }
 
     /// How many lines the text takes set `width` points wide; a line of
@@ -184,7 +229,13 @@ impl Paragraphs {
     fn line_count(&self, width: f64) -> usize {
         self.0
             .iter()
-            .map(|words| wrap_first_fit(words, &[width]).len().max(1))
+            .map(|p| {
+                if p.one_line > width {
+                    wrap_first_fit(&p.words, &[width]).len().max(1)
+                } else {
+                    1
+                }
+            })
             .sum()
     }
 }
@@ -275,6 +326,16 @@ mod tests {
             prop_assert_eq!(cell.heights(&widths), each);
         }
 
+        /// A line of text fits on one line exactly when first-fit wrapping
+        /// sets it on one.
+        #[test]
+        fn one_line_as_wrapping_finds_it(words in text(), width in 0.0f64..300.0) {
+            for p in &Paragraphs::new(page().body, &words).0 {
+                let wrapped = wrap_first_fit(&p.words, &[width]).len();
+                prop_assert_eq!(p.one_line <= width, wrapped == 1);
+            }
+        }
+
         /// More width never takes more lines, which `heights` stands on.
         #[test]
         fn more_width_never_takes_more_lines(
@@ -314,6 +375,16 @@ mod tests {
         assert!(cell.wraps);
         assert_eq!(cell.height(1000.0), 1.0 + 6.0 / 7.0);
         assert_eq!(Measured::new(&page, Content::Words("")).height(10.0), 1.0);
+        for words in [
+            "",
+            "one",
+            "  two words  ",
+            "a\nlong line of words set\n\nwide",
+        ] {
+            let cell = Measured::new(&page, Content::Words(words));
+            assert_eq!(cell.least, least_width(&page, Content::Words(words)));
+            assert_eq!(cell.text, text_width(&page, Content::Words(words)));
+        }
         assert_eq!(
             Measured::new(&page, Content::Words("one\n\ntwo")).height(1000.0),
             3.0
