@@ -66,9 +66,9 @@ struct CellView {
     /// where the target comes from (shown instead of `text`), and the
     /// directions of travel as `fit` measures them (shown as `trends`).
     lines: Vec<String>,
-    /// The text as `fit` measures it: with the mark after it, which prints
-    /// on the same line.
-    measured: String,
+    /// The text as `fit` measures it when it is not `text`: with the mark
+    /// after it, which prints on the same line.
+    measured: Option<String>,
 }
 
 impl CellView {
@@ -76,7 +76,7 @@ impl CellView {
     fn marked(self, mark: Option<&'static str>) -> CellView {
         match mark {
             Some(mark) => CellView {
-                measured: format!("{} {mark}", self.text),
+                measured: Some(format!("{} {mark}", self.text)),
                 mark: Some(mark),
                 ..self
             },
@@ -282,9 +282,9 @@ fn content(c: &CellView) -> Content<'_> {
             lines: SPARK_LINES,
         }
     } else if c.class.contains("date") || c.class.contains("id") {
-        Content::Line(&c.measured)
+        Content::Line(c.measured.as_deref().unwrap_or(&c.text))
     } else {
-        Content::Words(&c.measured)
+        Content::Words(c.measured.as_deref().unwrap_or(&c.text))
     }
 }
 
@@ -309,7 +309,7 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
         spark: None,
         mark: None,
         lines: Vec::new(),
-        measured: String::new(),
+        measured: None,
     };
     match c {
         Cell::Rag(r) => {
@@ -354,7 +354,6 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
     if !view.trends.is_empty() {
         view.lines = view.trends.iter().map(TrendView::text).collect();
     }
-    view.measured = view.text.clone();
     view
 }
 

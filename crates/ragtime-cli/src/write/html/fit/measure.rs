@@ -142,19 +142,18 @@ impl Measured {
     /// [`Measured::height`] at each, measured at the ends of a run and
     /// between them only when they differ, since more width never takes
     /// more lines (a first-fit line ends no earlier on a wider line).
-    pub(super) fn heights(&self, widths: &[f64]) -> Vec<f64> {
-        let mut out = vec![0.0; widths.len()];
+    /// `out` is as long as `widths`.
+    pub(super) fn heights(&self, widths: &[f64], out: &mut [f64]) {
         let Some(last) = widths.len().checked_sub(1) else {
-            return out;
+            return;
         };
         if let Height::Fixed(lines) = self.height {
             out.fill(lines);
-            return out;
+            return;
         }
         out[0] = self.height(widths[0]);
         out[last] = self.height(widths[last]);
-        self.fill_between(widths, &mut out, 0, last);
-        out
+        self.fill_between(widths, out, 0, last);
     }
 
     /// Fills `out` strictly between `lo` and `hi`, whose heights are known.
@@ -323,7 +322,9 @@ mod tests {
             let cell = Measured::new(&page, content(&words, flagged, kind));
             let widths: Vec<f64> = (0..steps).map(|k| from + step * k as f64).collect();
             let each: Vec<f64> = widths.iter().map(|&w| cell.height(w)).collect();
-            prop_assert_eq!(cell.heights(&widths), each);
+            let mut heights = vec![0.0; widths.len()];
+            cell.heights(&widths, &mut heights);
+            prop_assert_eq!(heights, each);
         }
 
         /// A line of text fits on one line exactly when first-fit wrapping
@@ -397,6 +398,8 @@ mod tests {
             },
         );
         assert!(!none.wraps);
-        assert_eq!(none.heights(&[1.0, 2.0, 3.0]), vec![1.0; 3]);
+        let mut heights = [0.0; 3];
+        none.heights(&[1.0, 2.0, 3.0], &mut heights);
+        assert_eq!(heights, [1.0; 3]);
     }
 }
