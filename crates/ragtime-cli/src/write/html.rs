@@ -26,6 +26,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use minijinja::{Environment, Value};
+use rayon::prelude::*;
 use ragtime_core::report::{Chart, Colour, Document, ILLUSTRATIVE_MARK, Section};
 use serde::Serialize;
 
@@ -254,9 +255,11 @@ fn page(doc: &Document) -> Page<'_> {
         running_as_at: Value::from_safe_string(css_string(&format!("As at {as_at}"))),
         as_at,
         as_at_iso: doc.as_at.format("%Y-%m-%d").to_string(),
+        // Sections are laid out apart, each table's widths fitted on its
+        // own, so on every core; in order.
         sections: doc
             .sections
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, s)| section(i, s, &spark))
             .collect(),
