@@ -26,8 +26,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use minijinja::{Environment, Value};
-use rayon::prelude::*;
 use ragtime_core::report::{Chart, Colour, Document, ILLUSTRATIVE_MARK, Section};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::cells;
