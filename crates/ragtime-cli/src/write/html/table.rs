@@ -58,7 +58,7 @@ struct CellView {
     /// Directions of travel, one a line: one in most tables, two (the
     /// previous quarter, then the same quarter last year) in a measure's.
     trends: Vec<TrendView>,
-    spark: Option<SparklineView>,
+    spark: Option<Box<SparklineView>>,
     /// The row's illustrative mark, shown after this cell's text.
     mark: Option<&'static str>,
     /// A cell set on lines of its own, each kept whole: a measured date
@@ -236,7 +236,7 @@ impl Charts<'_> {
         let line = first.as_deref().and_then(|id| self.by_row.get(id));
         CellView {
             class: "spark".to_string(),
-            spark: line.map(|line| sparkline::view(key, line)),
+            spark: line.map(|line| Box::new(sparkline::view(key, line))),
             ..cell(&Cell::Empty, false, false)
         }
     }
