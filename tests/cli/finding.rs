@@ -169,6 +169,33 @@ fn a_file_is_checked_in_the_context_of_its_plan_set() {
     );
 }
 
+/// Regression: in a plan folder not named `plans`, `check
+/// action-plans/autism.toml` read the file alone and gave 78 false "no
+/// owner has the id" errors. The folder holding the file is its plan set.
+#[test]
+fn a_file_in_a_folder_not_named_plans_is_checked_with_the_files_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("plans"), &dir.path().join("action-plans"));
+    for args in [
+        &["check", "action-plans/autism.toml"][..],
+        &["check", "action-plans"],
+    ] {
+        let run = ragtime_in(dir.path(), &[args, AS_OF].concat());
+        assert!(!run.stdout.contains("E0202"), "{args:?}: {}", run.render());
+    }
+    let run = ragtime_in(
+        dir.path(),
+        &[&["check", "action-plans/autism.toml"][..], AS_OF].concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.render());
+    assert!(
+        run.stdout
+            .contains("checked with the whole plan set: 17 files"),
+        "{}",
+        run.render()
+    );
+}
+
 /// Regression: a linked `owners.toml` or a linked folder of strategies
 /// vanished from the plan set, and `check` said the set was sound.
 #[cfg(unix)]

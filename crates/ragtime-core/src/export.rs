@@ -48,11 +48,14 @@ pub struct Row<'m> {
     pub added: NaiveDate,
     /// Its strategy is closed and ended before the date asked for.
     pub closed: bool,
+    /// Marked `illustrative = true` in the plans: invented for the
+    /// example, not taken from a source document.
+    pub illustrative: bool,
 }
 
 /// The names of a row's fields, in order: the header of a CSV export and
 /// the keys of a JSON Lines one.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 19] = [
     "as_at",
     "milestone",
     "title",
@@ -71,6 +74,7 @@ pub const COLUMNS: [&str; 18] = [
     "last_update",
     "added",
     "closed",
+    "illustrative",
 ];
 
 /// The measures rated as at the dates rows are rated at.
@@ -157,6 +161,7 @@ impl<'a> Export<'a> {
             last_update: r.last_update,
             added: m.added,
             closed: self.closed[priority.strategy.index()].is_some(),
+            illustrative: m.illustrative,
         })
     }
 }
@@ -198,11 +203,31 @@ mod tests {
                 last_update: Some(d("2025-06-30")),
                 added: d("2025-01-06"),
                 closed: false,
+                illustrative: false,
             }
         );
         // Before it was added to the plan, it has no row.
         let before = Export::new(&plans.model, &plans.settings, d("2025-01-01"));
         assert_eq!(before.row(MilestoneIx(0)), None);
+    }
+
+    /// Regression: the export had no `illustrative` column, so invented
+    /// example milestones passed for real ones in a warehouse.
+    #[test]
+    fn a_row_says_whether_the_milestone_is_illustrative() {
+        let plans = crate::testing::framed(
+            "o",
+            "b",
+            "[[owner]]\nid = \"o\"\nrole = \"r\"\norg = \"g\"\n\n[[board]]\nid = \"b\"\nname = \"B\"\n\n\
+             [[milestone]]\nid = \"M1\"\ncommitment = \"S-C1\"\ntitle = \"t\"\nowner = \"o\"\nadded = 2024-01-01\ndue = 2024-06-30\nillustrative = true\n\n\
+             [[milestone]]\nid = \"M2\"\ncommitment = \"S-C1\"\ntitle = \"t\"\nowner = \"o\"\nadded = 2024-01-01\ndue = 2026-06-30\n",
+        );
+        let export = Export::new(&plans.model, &plans.settings, d("2024-03-31"));
+        let marks: Vec<(&str, bool)> = (0..export.len())
+            .filter_map(|i| export.row(MilestoneIx::from_usize(i)))
+            .map(|row| (row.milestone, row.illustrative))
+            .collect();
+        assert_eq!(marks, [("M1", true), ("M2", false)]);
     }
 
     /// The rows count up to the portfolio summary's figures.

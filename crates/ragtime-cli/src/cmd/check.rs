@@ -78,8 +78,9 @@ pub fn run(args: &Args, check: &CheckArgs) -> Result<Outcome> {
 }
 
 /// The plan set to check: `--plans` (or `RAGTIME_PLANS`) if given, else
-/// the one the first PATH is in (found walking up from it), else the one
-/// the current folder is in. Every PATH must be inside it.
+/// the one the first PATH is in (found walking up from it), else the
+/// folder the first PATH is or is in; with no PATH, the one the current
+/// folder is in. Every PATH must be inside it.
 fn locate(args: &Args, paths: &[PathBuf]) -> Result<Located> {
     let Some(first) = paths.first() else {
         return files::locate(args.plans.as_deref(), None);
@@ -94,8 +95,20 @@ fn locate(args: &Args, paths: &[PathBuf]) -> Result<Located> {
     }
     let mut located = match &args.plans {
         Some(named) => files::locate(Some(named), None)?,
-        // A path in no plan folder is a plan set of its own.
-        None => files::locate(None, Some(first)).or_else(|_| files::locate(Some(first), None))?,
+        // A path in no `plans` folder is checked with the plan files
+        // beside it: the folder it is (or is in) is the plan set, so the
+        // registries there resolve its ids.
+        None => files::locate(None, Some(first)).or_else(|_| {
+            let folder = if first.is_dir() {
+                first.clone()
+            } else {
+                match first.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            };
+            files::locate(Some(&folder), None)
+        })?,
     };
     for path in paths {
         if !files::inside(path, &located.root) {

@@ -166,6 +166,7 @@ struct Record<'r> {
     last_update: Option<Date>,
     added: Date,
     closed: bool,
+    illustrative: bool,
 }
 
 impl<'r> Record<'r> {
@@ -196,6 +197,7 @@ impl<'r> Record<'r> {
             last_update: row.last_update.map(Date),
             added: Date(row.added),
             closed: row.closed,
+            illustrative: row.illustrative,
         }
     }
 }
@@ -240,6 +242,7 @@ fn csv_record<W: Write>(
     }
     csv.write_field(iso(r.added.0))?;
     csv.write_field(if r.closed { "true" } else { "false" })?;
+    csv.write_field(if r.illustrative { "true" } else { "false" })?;
     csv.write_record(None::<&[u8]>)
 }
 

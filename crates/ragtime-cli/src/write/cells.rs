@@ -141,6 +141,9 @@ pub fn narrative_paragraphs(n: &Narrative) -> Vec<String> {
 /// Text with `\r\n` and lone `\r` made into `\n`, so writers see one kind
 /// of line break.
 pub fn normalise_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
@@ -150,6 +153,13 @@ mod tests {
     use ragtime_core::Status;
     use ragtime_core::model::Frequency;
     use ragtime_core::report::{Colour, Percent, RagCell, TargetSource};
+
+    #[test]
+    fn line_breaks_are_one_kind() {
+        assert_eq!(normalise_newlines("a\r\nb\rc\n\r\nd"), "a\nb\nc\n\nd");
+        assert_eq!(normalise_newlines("no breaks"), "no breaks");
+        assert_eq!(normalise_newlines("one\ntwo"), "one\ntwo");
+    }
 
     #[test]
     fn cells_read_as_words() {

@@ -7,7 +7,9 @@
 //! in words. Every piece of text goes through the template engine's HTML
 //! auto-escaping (and, inside the style sheet, [`css_string`]): this module
 //! builds a view of the document (words and layout, never figures) and the
-//! template lays it out.
+//! template lays it out, but for the rows of tables, which `html/table/rows.rs`
+//! writes with the engine's own escaping (thousands of cells, where the
+//! template took most of the pack's time).
 //!
 //! Print: A4 with the title and as-at date at the top of every page and
 //! "Page N of M" at the foot; tables in a narrow face, their widths shared
@@ -25,6 +27,7 @@ use std::io::{self, Write};
 
 use minijinja::{Environment, Value};
 use ragtime_core::report::{Chart, Colour, Document, ILLUSTRATIVE_MARK, Section};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::cells;
@@ -157,7 +160,7 @@ struct Page<'a> {
 
 /// A sparkline's drawing size and printed size, as CSS and SVG numbers.
 #[derive(Serialize)]
-struct SparkSize {
+pub(super) struct SparkSize {
     width: String,
     height: String,
     width_pt: String,
@@ -233,20 +236,34 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
+/// A sparkline's sizes, as the template and a table's rows write them.
+fn spark_size() -> SparkSize {
+    SparkSize {
+        width: css_number(sparkline::WIDTH),
+        height: css_number(sparkline::HEIGHT),
+        width_pt: css_number(SPARK_WIDTH_PT),
+        height_pt: css_number(SPARK_HEIGHT_PT),
+    }
+}
+
 fn page(doc: &Document) -> Page<'_> {
     let as_at = cells::long_date(doc.as_at);
+    let spark = spark_size();
     Page {
         title: &doc.title,
         running_title: Value::from_safe_string(css_string(&cells::normalise_newlines(&doc.title))),
         running_as_at: Value::from_safe_string(css_string(&format!("As at {as_at}"))),
         as_at,
         as_at_iso: doc.as_at.format("%Y-%m-%d").to_string(),
-        spark: SparkSize {
-            width: css_number(sparkline::WIDTH),
-            height: css_number(sparkline::HEIGHT),
-            width_pt: css_number(SPARK_WIDTH_PT),
-            height_pt: css_number(SPARK_HEIGHT_PT),
-        },
+        // Sections are laid out apart, each table's widths fitted on its
+        // own, so on every core; in order.
+        sections: doc
+            .sections
+            .par_iter()
+            .enumerate()
+            .map(|(i, s)| section(i, s, &spark))
+            .collect(),
+        spark,
         print_css: PrintCss {
             margin_side: format!("{}mm", css_number(PRINT.margin_side_mm)),
             table: format!("{}pt", css_number(PRINT.table_pt)),
@@ -259,12 +276,6 @@ fn page(doc: &Document) -> Page<'_> {
             .map(|(label, value)| Fact { label, value })
             .collect(),
         palette: ALL_COLOURS.iter().map(|&c| swatch(c)).collect(),
-        sections: doc
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| section(i, s))
-            .collect(),
     }
 }
 
@@ -283,7 +294,7 @@ fn anchor(index: usize, id: &str) -> String {
     format!("s{}-{safe}", index + 1)
 }
 
-fn section(index: usize, s: &Section) -> SectionView<'_> {
+fn section<'a>(index: usize, s: &'a Section, spark: &SparkSize) -> SectionView<'a> {
     let anchor = anchor(index, &s.id);
     let sparklines = match &s.chart {
         Some(Chart::Sparklines { lines }) => Some(lines.as_slice()),
@@ -304,7 +315,7 @@ fn section(index: usize, s: &Section) -> SectionView<'_> {
         table: s
             .table
             .as_ref()
-            .map(|t| table::table(t, sparklines, &anchor)),
+            .map(|t| table::table(t, sparklines, &anchor, spark)),
         chart: match &s.chart {
             Some(Chart::StackedBars { bars }) => Some(bars::view(&s.heading, bars)),
             _ => None,

@@ -15,7 +15,9 @@
 mod measure;
 
 use super::metrics::Face;
-use measure::{height, least_width, line_count, longest_word, text_width, wraps};
+use measure::{Measured, line_count, longest_word};
+#[cfg(test)]
+use measure::{height, least_width};
 
 /// What a cell holds, as far as its width and height go.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,7 +93,14 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
     if n == 0 {
         return Vec::new();
     }
-    let cell = |r: usize, c: usize| rows[r].get(c).copied().unwrap_or(Content::Words(""));
+    // Each cell measured once, column by column.
+    let cells: Vec<Vec<Measured>> = (0..n)
+        .map(|c| {
+            (0..rows.len())
+                .map(|r| Measured::new(page, rows[r].get(c).copied().unwrap_or(Content::Words(""))))
+                .collect()
+        })
+        .collect();
     let least: Vec<f64> = (0..n)
         .map(|c| {
             let heading = if headings[c].sideways {
@@ -102,8 +111,9 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
             } else {
                 longest_word(page.heading, headings[c].text)
             };
-            (0..rows.len())
-                .map(|r| least_width(page, cell(r, c)))
+            cells[c]
+                .iter()
+                .map(|cell| cell.least)
                 .fold(heading, f64::max)
                 + page.padding_pt
         })
@@ -114,22 +124,23 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
     }
     let slice = page.width_pt / SLICES as f64;
     let slices = (spare / slice).floor() as usize;
-    // lines[c][k][r]: row r's height in lines with column c given k slices.
-    let lines: Vec<Vec<Vec<f64>>> = (0..n)
+    // Each column's cells' heights in lines with each number of slices it
+    // may be given.
+    let lines: Vec<Heights> = (0..n)
         .map(|c| {
-            let wraps = (0..rows.len()).any(|r| wraps(cell(r, c)));
+            let wraps = cells[c].iter().any(|cell| cell.wraps);
             let steps = if wraps { slices + 1 } else { 1 };
-            (0..steps)
-                .map(|k| {
-                    let inner = least[c] - page.padding_pt + slice * k as f64;
-                    (0..rows.len())
-                        .map(|r| height(page, cell(r, c), inner))
-                        .collect()
-                })
-                .collect()
+            let widths: Vec<f64> = (0..steps)
+                .map(|k| least[c] - page.padding_pt + slice * k as f64)
+                .collect();
+            let mut lines = vec![0.0; steps * rows.len()];
+            for (cell, heights) in cells[c].iter().zip(lines.chunks_exact_mut(steps)) {
+                cell.heights(&widths, heights);
+            }
+            Heights { steps, lines }
         })
         .collect();
-    let wrapping: Vec<usize> = (0..n).filter(|&c| lines[c].len() > 1).collect();
+    let wrapping: Vec<usize> = (0..n).filter(|&c| lines[c].steps > 1).collect();
     if wrapping.is_empty() {
         let mut widths = least;
         let each = spare / n as f64;
@@ -143,27 +154,22 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
         slices,
         &wrapping
             .iter()
-            .map(|&c| {
-                (0..rows.len())
-                    .map(|r| text_width(page, cell(r, c)))
-                    .sum::<f64>()
-            })
+            .map(|&c| cells[c].iter().map(|cell| cell.text).sum::<f64>())
             .collect::<Vec<_>>(),
     );
     // The table's height in lines; then, to tell apart two layouts of the
     // same height, every cell's lines: a column that is not yet the
     // tallest in a row can still be widened towards the point where the
     // row gets shorter.
-    let height_with = |given: &[usize]| -> (f64, f64) {
-        let mut slices_of = vec![0; n];
+    let mut slices_of = vec![0; n];
+    let mut height_with = |given: &[usize]| -> (f64, f64) {
         for (&c, &k) in wrapping.iter().zip(given) {
             slices_of[c] = k;
         }
-        let columns: Vec<&[f64]> = (0..n).map(|c| lines[c][slices_of[c]].as_slice()).collect();
         let mut rows_height = 0.0;
         let mut cells_height = 0.0;
         for r in 0..rows.len() {
-            let row = columns.iter().map(|column| column[r]);
+            let row = lines.iter().zip(&slices_of).map(|(l, &k)| l.at(r, k));
             rows_height += row.clone().fold(0.0, f64::max);
             cells_height += row.sum::<f64>();
         }
@@ -210,6 +216,21 @@ pub fn shares(page: &Page, headings: &[Heading<'_>], rows: &[Vec<Content<'_>>]) 
         widths[c] += share;
     }
     normalised(&widths)
+}
+
+/// A column's cells' heights in lines at each number of slices it may be
+/// given: one number when it does not wrap.
+struct Heights {
+    steps: usize,
+    /// Row by row, `steps` heights each.
+    lines: Vec<f64>,
+}
+
+impl Heights {
+    /// Row `r`'s height with the column given `k` slices.
+    fn at(&self, r: usize, k: usize) -> f64 {
+        self.lines[r * self.steps + k]
+    }
 }
 
 /// `total` slices shared in proportion to `weights`, whole slices only,

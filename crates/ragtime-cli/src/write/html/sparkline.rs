@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use ragtime_core::Direction;
 use ragtime_core::report::{ChartPoint, SeriesRole, Sparkline};
-use serde::Serialize;
 
 use super::super::cells;
 
@@ -21,7 +20,7 @@ const INSET: f64 = 4.0;
 const MARK: f64 = 3.0;
 
 /// A sparkline laid out for the template; every figure is already words.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct SparklineView {
     /// Unique in the page: the ids of the title and description.
     pub key: String,

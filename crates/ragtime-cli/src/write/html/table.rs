@@ -2,26 +2,32 @@
 //! of its own (a measured date over its frequency, directions of travel
 //! one over another); ratings as pills with their flags; the trend charts
 //! in a column of their own beside the measure's name; and each column's
-//! share of the printed width, from [`fit`](super::fit).
+//! share of the printed width, from [`fit`](super::fit). Its rows are
+//! written as HTML in `table/rows.rs`.
+
+mod rows;
 
 use std::collections::BTreeMap;
 
+use minijinja::Value;
 use ragtime_core::report::{Align, Cell, Row, RowKind, Sparkline, Table, Trend};
 use serde::Serialize;
 
 use super::fit::{self, Content};
 use super::sparkline::{self, SparklineView};
 use super::{
-    PRINT, SIDEWAYS_LEAST_PT, SIDEWAYS_PADDING_PT, SPARK_LINES, SPARK_WIDTH_PT, css_number, swatch,
+    PRINT, SIDEWAYS_LEAST_PT, SIDEWAYS_PADDING_PT, SPARK_LINES, SPARK_WIDTH_PT, SparkSize,
+    css_number, swatch,
 };
 use crate::write::cells::{self, DateStyle};
 
 #[derive(Serialize)]
 pub(super) struct TableView<'a> {
     columns: Vec<ColumnView<'a>>,
-    /// Rows split into `<tbody>`s, a new one at each group heading, so a
-    /// group's heading cell can scope its rows.
-    bodies: Vec<Vec<RowView>>,
+    /// The rows as HTML, written by [`rows`], escaped: split into
+    /// `<tbody>`s, a new one at each group heading, so a group's heading
+    /// cell can scope its rows.
+    rows: Value,
     /// The height of the heading row in print, as CSS, when some heading
     /// is set sideways: `35.4pt`.
     sideways: Option<String>,
@@ -39,13 +45,11 @@ struct ColumnView<'a> {
     width: String,
 }
 
-#[derive(Serialize)]
 struct RowView {
     kind: &'static str,
     cells: Vec<CellView>,
 }
 
-#[derive(Serialize)]
 struct CellView {
     text: String,
     /// CSS classes: `r` right-aligned, `date` and `id` kept on one line.
@@ -54,7 +58,7 @@ struct CellView {
     /// Directions of travel, one a line: one in most tables, two (the
     /// previous quarter, then the same quarter last year) in a measure's.
     trends: Vec<TrendView>,
-    spark: Option<SparklineView>,
+    spark: Option<Box<SparklineView>>,
     /// The row's illustrative mark, shown after this cell's text.
     mark: Option<&'static str>,
     /// A cell set on lines of its own, each kept whole: a measured date
@@ -62,10 +66,9 @@ struct CellView {
     /// where the target comes from (shown instead of `text`), and the
     /// directions of travel as `fit` measures them (shown as `trends`).
     lines: Vec<String>,
-    /// The text as `fit` measures it: with the mark after it, which prints
-    /// on the same line.
-    #[serde(skip)]
-    measured: String,
+    /// The text as `fit` measures it when it is not `text`: with the mark
+    /// after it, which prints on the same line.
+    measured: Option<String>,
 }
 
 impl CellView {
@@ -73,7 +76,7 @@ impl CellView {
     fn marked(self, mark: Option<&'static str>) -> CellView {
         match mark {
             Some(mark) => CellView {
-                measured: format!("{} {mark}", self.text),
+                measured: Some(format!("{} {mark}", self.text)),
                 mark: Some(mark),
                 ..self
             },
@@ -82,14 +85,12 @@ impl CellView {
     }
 }
 
-#[derive(Serialize)]
 struct RagView {
     name: &'static str,
     label: String,
     flag: Option<String>,
 }
 
-#[derive(Serialize)]
 struct TrendView {
     /// Empty when there is nothing to compare.
     arrow: &'static str,
@@ -140,6 +141,7 @@ pub(super) fn table<'a>(
     t: &'a Table,
     sparklines: Option<&'a [Sparkline]>,
     anchor: &str,
+    spark: &SparkSize,
 ) -> TableView<'a> {
     let charts = sparklines.map(|lines| Charts {
         by_row: lines.iter().map(|l| (l.id.as_str(), l)).collect(),
@@ -214,7 +216,7 @@ pub(super) fn table<'a>(
     let sideways = fit_columns(&mut columns, &bodies);
     TableView {
         columns,
-        bodies,
+        rows: Value::from_safe_string(rows::write(&bodies, spark)),
         sideways,
     }
 }
@@ -234,7 +236,7 @@ impl Charts<'_> {
         let line = first.as_deref().and_then(|id| self.by_row.get(id));
         CellView {
             class: "spark".to_string(),
-            spark: line.map(|line| sparkline::view(key, line)),
+            spark: line.map(|line| Box::new(sparkline::view(key, line))),
             ..cell(&Cell::Empty, false, false)
         }
     }
@@ -280,9 +282,9 @@ fn content(c: &CellView) -> Content<'_> {
             lines: SPARK_LINES,
         }
     } else if c.class.contains("date") || c.class.contains("id") {
-        Content::Line(&c.measured)
+        Content::Line(c.measured.as_deref().unwrap_or(&c.text))
     } else {
-        Content::Words(&c.measured)
+        Content::Words(c.measured.as_deref().unwrap_or(&c.text))
     }
 }
 
@@ -307,7 +309,7 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
         spark: None,
         mark: None,
         lines: Vec::new(),
-        measured: String::new(),
+        measured: None,
     };
     match c {
         Cell::Rag(r) => {
@@ -352,7 +354,6 @@ fn cell(c: &Cell, right: bool, id: bool) -> CellView {
     if !view.trends.is_empty() {
         view.lines = view.trends.iter().map(TrendView::text).collect();
     }
-    view.measured = view.text.clone();
     view
 }
 
@@ -385,7 +386,7 @@ mod tests {
                 illustrative: true,
             }],
         };
-        let view = super::table(&table, None, "s1");
+        let view = super::table(&table, None, "s1", &crate::write::html::spark_size());
         let share: f64 = view.columns[0].width.trim_end_matches('%').parse().unwrap();
         let page = PRINT.fit_page();
         let needed = page.body.width(&format!("{id} {ILLUSTRATIVE_MARK}")) + page.padding_pt;
@@ -393,6 +394,12 @@ mod tests {
             share / 100.0 * page.width_pt >= needed - 0.5,
             "{share}% for {needed}pt"
         );
-        assert_eq!(view.bodies[0][0].cells[0].mark, Some(ILLUSTRATIVE_MARK));
+        let rows = view.rows.as_str().unwrap();
+        assert!(
+            rows.contains(&format!(
+                "<th scope=\"row\" class=\"id\">{id} <span aria-hidden=\"true\">{ILLUSTRATIVE_MARK}</span>"
+            )),
+            "{rows}"
+        );
     }
 }
