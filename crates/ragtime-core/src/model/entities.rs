@@ -171,9 +171,8 @@ impl Update {
         reason: Option<String>,
         action: Option<String>,
     ) -> Update {
-        let written = u8::from(note.is_some()) * NOTE
-            | u8::from(reason.is_some()) * REASON
-            | u8::from(action.is_some()) * ACTION;
+        let bit = |text: &Option<String>, bit: u8| if text.is_some() { bit } else { 0 };
+        let written = bit(&note, NOTE) | bit(&reason, REASON) | bit(&action, ACTION);
         let mut texts = note.unwrap_or_default();
         // Texts come from plan files, capped far below 4 GiB.
         let end = |t: &String| u32::try_from(t.len()).unwrap_or(u32::MAX);
