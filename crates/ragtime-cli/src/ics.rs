@@ -145,10 +145,10 @@ fn description(model: &Model, d: &DueDate, as_of: NaiveDate) -> String {
         ));
     }
     if let Some(last) = m.updates_as_of(as_of).last() {
-        if let Some(note) = &last.note {
+        if let Some(note) = last.note() {
             lines.push(format!("Latest note ({}): {note}", long_date(last.date)));
         }
-        if let Some(action) = &last.action {
+        if let Some(action) = last.action() {
             lines.push(format!("Corrective action: {action}"));
         }
     }

@@ -365,6 +365,18 @@ pub struct RawFile {
     pub broken: Vec<BrokenRecord>,
 }
 
+impl RawFile {
+    /// Gives back the room its lists were read into and did not use.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.owners.shrink_to_fit();
+        self.boards.shrink_to_fit();
+        self.priorities.shrink_to_fit();
+        self.objectives.shrink_to_fit();
+        self.commitments.shrink_to_fit();
+        self.measures.shrink_to_fit();
+    }
+}
+
 /// A record that could not be read whole, and what it still says about
 /// where it belongs: a report is not made while a record that may belong
 /// to it is missing.

@@ -249,11 +249,11 @@ fn a_quarter_of_returns_round_trips() {
                 let u = last.unwrap_or_else(|| panic!("{id} has no update"));
                 let got = Filled {
                     status: u.status,
-                    note: u.note.as_deref().map(str::to_string),
+                    note: u.note().map(str::to_string),
                     percent: u.percent,
                     due: u.due,
-                    reason: u.reason.as_deref().map(str::to_string),
-                    action: u.action.as_deref().map(str::to_string),
+                    reason: u.reason().map(str::to_string),
+                    action: u.action().map(str::to_string),
                 };
                 assert_eq!(&got, f, "{id}");
                 assert_eq!(u.date, quarter_end, "{id}");

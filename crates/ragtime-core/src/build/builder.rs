@@ -13,7 +13,7 @@ use toml::value::Datetime;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{EntityRef, Kind, Model, OwnerIx};
 use crate::raw::SpannedStr;
-use crate::source::{FileId, Span};
+use crate::source::FileId;
 
 use super::prepare::Part;
 use super::values::{date, word};
@@ -29,7 +29,7 @@ pub(crate) struct Builder<'f, 'd> {
     /// time a reference to that kind is unknown.
     pub(super) candidates: [Option<Vec<String>>; Kind::COUNT],
     /// The authors of one milestone's updates as resolved, reused.
-    pub(super) authors: Vec<(Option<OwnerIx>, Span)>,
+    pub(super) authors: Vec<Option<OwnerIx>>,
     /// What each name of the part being built resolved to, when it did
     /// (see [`Builder::lookup_ref`]).
     pub(super) resolved: Vec<Option<EntityRef>>,

@@ -92,21 +92,18 @@ impl Builder<'_, '_> {
         for a in &part.authors[m.authors.start as usize..m.authors.end as usize] {
             let by = self.owner_ref(part, a.by);
             if a.read {
-                authors.push((by, a.date));
+                authors.push(by);
             }
         }
         let mut previous: Option<(NaiveDate, Loc)> = None;
         let mut next = authors.iter();
         let diags = &mut *self.diags;
         m.updates.retain_mut(|u| {
-            let Some(&(by, date_span)) = next.next() else {
-                return false;
-            };
-            let Some(by) = by else {
+            let Some(&Some(by)) = next.next() else {
                 return false;
             };
             u.by = by;
-            let here = date_span.loc(file);
+            let here = u.date_span.loc(file);
             if let Some((prev, prev_loc)) = &previous
                 && u.date < *prev
             {

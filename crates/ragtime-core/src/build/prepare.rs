@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use toml::Spanned;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{IdMap, OwnerIx, Status, Update};
@@ -30,7 +31,6 @@ pub(crate) struct Ref {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Author {
     pub(super) by: Ref,
-    pub(super) date: Span,
     pub(super) read: bool,
 }
 
@@ -135,8 +135,10 @@ pub(crate) fn prepare(file: FileId, mut raw: RawFile, diags: &mut Vec<Diagnostic
     let records = std::mem::take(&mut raw.milestones);
     let mut names = Names::default();
     let mut milestones = Vec::with_capacity(records.len());
-    let mut depends_on = Vec::new();
-    let mut authors = Vec::new();
+    // Sized exactly: a large plan set holds millions of each.
+    let mut depends_on =
+        Vec::with_capacity(records.iter().map(|r| r.get_ref().depends_on.len()).sum());
+    let mut authors = Vec::with_capacity(records.iter().map(|r| r.get_ref().update.len()).sum());
     for r in records {
         let RawMilestone {
             id,
@@ -186,6 +188,7 @@ pub(crate) fn prepare(file: FileId, mut raw: RawFile, diags: &mut Vec<Diagnostic
             authors: range(first_author, authors.len()),
         });
     }
+    raw.shrink_to_fit();
     Part {
         file,
         raw,
@@ -285,26 +288,28 @@ fn prepare_update(
     }
     let author = Author {
         by: names.get(u.by),
-        date: Span::of(u.date.span()),
         read: date_read.is_some() && status.is_some(),
     };
     let (Some(date), Some(status)) = (date_read, status) else {
         return (None, author);
     };
-    let update = Update {
+    let mut update = Update::new(
         date,
         status,
         // Set when the author is resolved; an update whose author is not
         // known is dropped.
-        by: OwnerIx(0),
-        note: u.note.map(|n| n.into_inner().into_boxed_str()),
-        percent,
-        due,
-        reason: u.reason.map(|r| r.into_inner().into_boxed_str()),
-        action: u.action.map(|a| a.into_inner().into_boxed_str()),
-        span: Span::of(span),
-        date_span: Span::of(u.date.span()),
-        due_span: u.due.as_ref().map(|d| Span::of(d.span())),
-    };
+        OwnerIx(0),
+        (Span::of(span), Span::of(u.date.span())),
+    )
+    .with_texts(
+        u.note.map(Spanned::into_inner),
+        u.reason.map(Spanned::into_inner),
+        u.action.map(Spanned::into_inner),
+    );
+    update.percent = percent;
+    if let (Some(due), Some(written)) = (due, &u.due) {
+        update.due = Some(due);
+        update.due_span = Span::of(written.span());
+    }
     (Some(update), author)
 }

@@ -110,8 +110,9 @@ pub struct Commitment {
 /// One entry of a milestone's update log.
 ///
 /// Kept small: a large plan set holds millions. Its places are spans in
-/// its milestone's file (see [`Update::loc`]); its texts are boxed, with no
-/// room to grow.
+/// its milestone's file (see [`Update::loc`]); its three texts (the note,
+/// the reason and the corrective action, see [`Update::note`]) are kept
+/// one after another in one box, with no room to grow.
 #[derive(Clone, Debug)]
 pub struct Update {
     pub date: NaiveDate,
@@ -120,19 +121,96 @@ pub struct Update {
     pub by: OwnerIx,
     pub status: Status,
     pub percent: Option<u8>,
-    pub note: Option<Box<str>>,
-    pub reason: Option<Box<str>>,
-    /// The corrective action, for an item that is off track.
-    pub action: Option<Box<str>>,
+    /// The texts written, one after another.
+    texts: Box<str>,
+    /// Where the note ends in `texts`, and where the reason ends.
+    note_end: u32,
+    reason_end: u32,
+    /// Which texts are written: [`NOTE`], [`REASON`], [`ACTION`].
+    written: u8,
     /// The whole entry (its `[[milestone.update]]` header).
     pub span: Span,
     /// Its `date` value, for findings about when it was made.
     pub date_span: Span,
-    /// Its revised `due` value, if any.
-    pub due_span: Option<Span>,
+    /// Its revised `due` value, when `due` is set (empty otherwise): see
+    /// [`Update::due_loc`].
+    pub due_span: Span,
 }
 
+// A large plan set holds millions of updates: keep each to 64 bytes.
+const _: () = assert!(std::mem::size_of::<Update>() <= 64);
+
+const NOTE: u8 = 1;
+const REASON: u8 = 2;
+const ACTION: u8 = 4;
+
 impl Update {
+    /// An update with no texts; see [`Update::with_texts`].
+    pub(crate) fn new(date: NaiveDate, status: Status, by: OwnerIx, spans: (Span, Span)) -> Update {
+        Update {
+            date,
+            due: None,
+            by,
+            status,
+            percent: None,
+            texts: Box::default(),
+            note_end: 0,
+            reason_end: 0,
+            written: 0,
+            span: spans.0,
+            date_span: spans.1,
+            due_span: Span::default(),
+        }
+    }
+
+    /// The update with its note, reason and action, kept in one box (the
+    /// note's own, when it is the only one).
+    pub(crate) fn with_texts(
+        mut self,
+        note: Option<String>,
+        reason: Option<String>,
+        action: Option<String>,
+    ) -> Update {
+        let bit = |text: &Option<String>, bit: u8| if text.is_some() { bit } else { 0 };
+        let written = bit(&note, NOTE) | bit(&reason, REASON) | bit(&action, ACTION);
+        let mut texts = note.unwrap_or_default();
+        // Texts come from plan files, capped far below 4 GiB.
+        let end = |t: &String| u32::try_from(t.len()).unwrap_or(u32::MAX);
+        let note_end = end(&texts);
+        texts.push_str(reason.as_deref().unwrap_or_default());
+        let reason_end = end(&texts);
+        texts.push_str(action.as_deref().unwrap_or_default());
+        self.texts = texts.into_boxed_str();
+        self.note_end = note_end;
+        self.reason_end = reason_end;
+        self.written = written;
+        self
+    }
+
+    /// What happened, as the note says.
+    pub fn note(&self) -> Option<&str> {
+        self.text(NOTE, 0, self.note_end)
+    }
+
+    /// Why the due date moved.
+    pub fn reason(&self) -> Option<&str> {
+        self.text(REASON, self.note_end, self.reason_end)
+    }
+
+    /// The corrective action, for an item that is off track.
+    pub fn action(&self) -> Option<&str> {
+        let end = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.text(ACTION, self.reason_end, end)
+    }
+
+    fn text(&self, which: u8, start: u32, end: u32) -> Option<&str> {
+        (self.written & which != 0).then(|| {
+            self.texts
+                .get(start as usize..end as usize)
+                .unwrap_or_default()
+        })
+    }
+
     /// The whole entry in `file`, its milestone's.
     pub fn loc(&self, file: FileId) -> Loc {
         self.span.loc(file)
@@ -143,9 +221,9 @@ impl Update {
         self.date_span.loc(file)
     }
 
-    /// Its revised `due` value in `file`, its milestone's, if any.
+    /// Its revised `due` value in `file`, its milestone's, if it has one.
     pub fn due_loc(&self, file: FileId) -> Option<Loc> {
-        self.due_span.map(|s| s.loc(file))
+        self.due.map(|_| self.due_span.loc(file))
     }
 }
 

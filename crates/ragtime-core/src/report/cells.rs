@@ -163,7 +163,7 @@ pub(crate) fn latest_note(m: &Milestone, as_of: NaiveDate) -> Option<&str> {
     m.updates_as_of(as_of)
         .iter()
         .rev()
-        .find_map(|u| u.note.as_deref().filter(|n| !n.trim().is_empty()))
+        .find_map(|u| u.note().filter(|n| !n.trim().is_empty()))
 }
 
 /// The corrective action in force: the latest non-empty one on or before
@@ -172,7 +172,7 @@ pub(crate) fn latest_action(m: &Milestone, as_of: NaiveDate) -> Option<&str> {
     m.updates_as_of(as_of)
         .iter()
         .rev()
-        .find_map(|u| u.action.as_deref().filter(|n| !n.trim().is_empty()))
+        .find_map(|u| u.action().filter(|n| !n.trim().is_empty()))
 }
 
 /// The paragraph under a counts table saying how it was counted, with the

@@ -84,8 +84,7 @@ pub fn make(plans: &PlanSet, period: Quarter, owner: Option<OwnerIx>) -> Vec<Ret
             due_now: m.updates.iter().rev().find_map(|u| u.due).unwrap_or(m.due),
             last_update: last.map(|u| u.date),
             last_note: m.updates.iter().rev().find_map(|u| {
-                u.note
-                    .as_deref()
+                u.note()
                     .filter(|n| !n.trim().is_empty())
                     .map(str::to_string)
             }),

@@ -105,7 +105,7 @@ pub(super) fn detail(ctx: &Context, c: &Change, m: &Milestone, since: NaiveDate)
     let as_of = ctx.as_of;
     let update_note = |status| {
         became(m, status, since, as_of)
-            .and_then(|u| u.note.as_deref())
+            .and_then(|u| u.note())
             .map(str::trim)
             .filter(|n| !n.is_empty())
     };
@@ -132,7 +132,7 @@ pub(super) fn detail(ctx: &Context, c: &Change, m: &Milestone, since: NaiveDate)
                 .updates_as_of(as_of)
                 .iter()
                 .filter(|u| u.date > since && u.due.is_some())
-                .filter_map(|u| u.reason.as_deref().map(str::trim))
+                .filter_map(|u| u.reason().map(str::trim))
                 .filter(|r| !r.is_empty())
                 .collect();
             if let [only] = reasons.as_slice() {

@@ -69,11 +69,11 @@ fn same(plans: &PlanSet, u: &Update, e: &NewUpdate) -> bool {
     u.date == e.date
         && u.status.as_str() == e.status
         && plans.model.owner(u.by).id == e.by
-        && u.note.as_deref() == e.note.as_deref()
+        && u.note() == e.note.as_deref()
         && u.percent.map(i64::from) == e.percent
         && u.due == e.due
-        && u.reason.as_deref() == e.reason.as_deref()
-        && u.action.as_deref() == e.action.as_deref()
+        && u.reason() == e.reason.as_deref()
+        && u.action() == e.action.as_deref()
 }
 
 /// The first entry the milestone's log gained after the return was made,
