@@ -85,8 +85,8 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Write the rated milestones as data, one row per milestone as at a
     /// date (ids up the tree, owner, organisation, boards, status, rating,
-    /// due date in force, times re-dated, whether illustrative), as CSV or JSON Lines for DuckDB,
-    /// Spark or a data warehouse.
+    /// due date in force, times re-dated, whether illustrative), as CSV or
+    /// JSON Lines for DuckDB, Spark or a data warehouse.
     ///
     /// Rows are written as they are made, so memory does not grow with the
     /// output. Values are written exactly as in the plans: for a
