@@ -294,7 +294,7 @@ def table(columns, rows):
     """A table at its natural width: (heading, right-aligned) columns."""
     shown = [i for i in range(len(columns)) if any(r[i] for r in rows)] or list(range(len(columns)))
     widths = {i: max([width(columns[i][0])] + [width(r[i]) for r in rows]) for i in shown}
-    rule = "─" * (sum(widths.values()) + 2 * (len(shown) - 1))
+    rule = "-" * (sum(widths.values()) + 2 * (len(shown) - 1))
 
     def line(cells):
         parts = []

@@ -160,14 +160,14 @@ fn illustrative_mark_and_latest_update_in_every_format() {
         all += &format!("===== {format}\n{}", run.render());
     }
     snapshot!("formats_illustrative_and_latest_update", all);
-    assert!(all.contains("CPS-P1-C1-M3 †"), "{all}");
+    assert!(all.contains("CPS-P1-C1-M3 *"), "{all}");
     assert!(all.contains("\"illustrative\": true"), "{all}");
     assert!(all.contains(",yes\r\n"), "{all}");
     let html = pack(&["--format", "html", "--table", "red"]);
     assert_eq!(html.code, 0, "{}", html.render());
     for expected in [
-        "CPS-P1-C1-M3 <span aria-hidden=\"true\">†</span><span class=\"vh\">(illustrative)</span>",
-        "<p class=\"note\">† Illustrative: invented for the example, not from a source document.</p>",
+        "CPS-P1-C1-M3 <span aria-hidden=\"true\">*</span><span class=\"vh\">(illustrative)</span>",
+        "<p class=\"note\">* Illustrative: invented for the example, not from a source document.</p>",
         "<div><dt>Latest update</dt><dd>2025-09-15 (15 days before the as-at date)</dd></div>",
     ] {
         assert!(

@@ -51,12 +51,14 @@ pub struct Freshness {
 }
 
 /// The mark shown after the id of an item marked `illustrative = true`,
-/// explained by [`ILLUSTRATIVE_LEGEND`].
-pub const ILLUSTRATIVE_MARK: &str = "\u{2020}";
+/// explained by [`ILLUSTRATIVE_LEGEND`]. Plain ASCII, so that it reads the
+/// same in any terminal and code page and a line's width in columns is its
+/// length in bytes.
+pub const ILLUSTRATIVE_MARK: &str = "*";
 
 /// What [`ILLUSTRATIVE_MARK`] means, as the note under a marked table.
 pub const ILLUSTRATIVE_LEGEND: &str =
-    "\u{2020} Illustrative: invented for the example, not from a source document.";
+    "* Illustrative: invented for the example, not from a source document.";
 
 /// One titled part of a report.
 #[derive(Clone, Debug, PartialEq)]

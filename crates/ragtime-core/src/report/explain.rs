@@ -131,7 +131,7 @@ fn is_illustrative(model: &Model, item: EntityRef) -> bool {
     }
 }
 
-/// " †" after the id of an illustrative item, for the title.
+/// " *" after the id of an illustrative item, for the title.
 fn mark(model: &Model, item: EntityRef) -> String {
     if is_illustrative(model, item) {
         format!(" {ILLUSTRATIVE_MARK}")

@@ -371,7 +371,7 @@ mod tests {
     }
 
     /// The bug: the illustrative mark after an id was not measured, so a
-    /// long marked id ("CPS-P2-C10-M3 †") ran into the column beside it.
+    /// long marked id ("CPS-P2-C10-M3 *") ran into the column beside it.
     #[test]
     fn an_id_column_is_wide_enough_for_the_mark_after_it() {
         let id = "CPS-P2-C10-M3";

@@ -50,7 +50,7 @@ pub fn write(
     plan: &Plan,
     paint: Paint,
 ) -> io::Result<Vec<Flag>> {
-    let rule = "─".repeat(plan.rule_width());
+    let rule = "-".repeat(plan.rule_width());
     writeln!(out, "{rule}")?;
     write_headings(out, table, plan, paint)?;
     writeln!(out, "{rule}")?;

@@ -329,8 +329,12 @@ proptest! {
         // The rows are the lines between the rule under the headings and
         // the closing rule.
         let lines: Vec<&str> = out.lines().collect();
+        // The table's rules: the longest lines of dashes (a section heading is
+        // underlined with dashes too, at its own length).
+        let dashes = |l: &str| !l.is_empty() && l.chars().all(|c| c == '-');
+        let rule = lines.iter().filter(|l| dashes(l)).map(|l| l.len()).max();
         let rules: Vec<usize> = (0..lines.len())
-            .filter(|&i| !lines[i].is_empty() && lines[i].chars().all(|c| c == '─'))
+            .filter(|&i| dashes(lines[i]) && Some(lines[i].len()) == rule)
             .collect();
         prop_assert_eq!(rules.len(), 3, "{}", out);
         prop_assert_eq!(rules[2] - rules[1] - 1, row_lines, "{}", out);
