@@ -70,6 +70,28 @@ fn every_report_fits_80_and_120_columns() {
     }
 }
 
+/// Regression: tables were ruled with box-drawing dashes and illustrative
+/// ids marked with a dagger, three bytes each, so a report at `--width 80`
+/// had lines of 240 bytes that a byte-counting tool or a terminal in
+/// another code page shows over the width. What the writer adds is ASCII:
+/// on the shipped plans (plain text but for a pound sign in money), every
+/// line is as many bytes as columns.
+#[test]
+fn every_report_is_as_many_bytes_a_line_as_columns() {
+    for (name, args) in REPORTS {
+        for width in [80, 120] {
+            let run = at_width(args, width);
+            for line in run.stdout.lines().filter(|l| !l.contains('\u{a3}')) {
+                assert!(
+                    line.len() <= usize::from(width),
+                    "{name} at {width}: {} bytes: {line}",
+                    line.len()
+                );
+            }
+        }
+    }
+}
+
 /// The narrowest width taken, and one between: checked, not snapshotted.
 #[test]
 fn every_report_fits_40_and_100_columns() {
