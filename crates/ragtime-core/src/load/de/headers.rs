@@ -14,6 +14,53 @@ pub(super) struct HeaderDe<'r, 't, 'de> {
     pub(super) regions: Range<usize>,
 }
 
+/// The methods a deserializer of a table shares with every other: a
+/// `Spanned` table spans its header and body, an option is there when
+/// read, and a table is never an enum; the rest is `deserialize_any`.
+/// Each type using it has a `span()`.
+macro_rules! table_methods {
+    () => {
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            _fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, Refused> {
+            if is_spanned(name) {
+                let span = self.span();
+                return visitor.visit_map(SpannedDeserializer::new(self, span));
+            }
+            self.deserialize_any(visitor)
+        }
+
+        fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
+            visitor.visit_some(self)
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Refused> {
+            visitor.visit_newtype_struct(self)
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _variants: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Refused> {
+            refused("a table read as an enum")
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+        }
+    };
+}
+
 impl<'de> HeaderDe<'_, '_, 'de> {
     fn span(&self) -> Range<usize> {
         self.r.children[self.child].span.clone()
@@ -53,44 +100,7 @@ impl<'de> de::Deserializer<'de> for HeaderDe<'_, '_, 'de> {
         }
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Refused> {
-        if is_spanned(name) {
-            let span = self.span();
-            return visitor.visit_map(SpannedDeserializer::new(self, span));
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        visitor.visit_some(self)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Refused> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, Refused> {
-        refused("a table read as an enum")
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-        byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
-    }
+    table_methods!();
 }
 
 impl<'r, 't, 'de> IntoDeserializer<'de, Refused> for HeaderDe<'r, 't, 'de> {
@@ -177,6 +187,12 @@ pub(super) struct ElementDe<'r, 't, 'de> {
     pub(super) span: Range<usize>,
 }
 
+impl ElementDe<'_, '_, '_> {
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
 impl<'de> de::Deserializer<'de> for ElementDe<'_, '_, 'de> {
     type Error = Refused;
 
@@ -185,44 +201,7 @@ impl<'de> de::Deserializer<'de> for ElementDe<'_, '_, 'de> {
         Table::new(self.r, self.depth, false).visit(visitor)
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Refused> {
-        if is_spanned(name) {
-            let span = self.span.clone();
-            return visitor.visit_map(SpannedDeserializer::new(self, span));
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        visitor.visit_some(self)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Refused> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, Refused> {
-        refused("a table read as an enum")
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-        byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
-    }
+    table_methods!();
 }
 
 impl<'r, 't, 'de> IntoDeserializer<'de, Refused> for ElementDe<'r, 't, 'de> {
