@@ -105,63 +105,56 @@ fn write_cell(out: &mut String, kind: &str, first: bool, cell: &CellView, spark:
 
 /// A trend chart, drawn `spark` in size, with its title and description.
 fn write_sparkline(out: &mut String, k: &SparklineView, spark: &SparkSize) {
-    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ");
-    text(out, &spark.width);
-    out.push(' ');
-    text(out, &spark.height);
-    out.push_str("\" width=\"");
-    text(out, &spark.width_pt);
-    out.push_str("pt\" height=\"");
-    text(out, &spark.height_pt);
-    out.push_str("pt\" aria-labelledby=\"");
-    text(out, &k.key);
-    out.push_str("-title\" aria-describedby=\"");
-    text(out, &k.key);
-    out.push_str("-desc\">\n<title id=\"");
-    text(out, &k.key);
-    out.push_str("-title\">");
-    text(out, &k.title);
-    out.push_str("</title>\n<desc id=\"");
-    text(out, &k.key);
-    out.push_str("-desc\">");
-    text(out, &k.desc);
-    out.push_str("</desc>");
+    let e = HtmlEscape;
+    let key = e(&k.key);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {} {}\" \
+         width=\"{}pt\" height=\"{}pt\" aria-labelledby=\"{key}-title\" \
+         aria-describedby=\"{key}-desc\">\n<title id=\"{key}-title\">{}</title>\n\
+         <desc id=\"{key}-desc\">{}</desc>",
+        e(&spark.width),
+        e(&spark.height),
+        e(&spark.width_pt),
+        e(&spark.height_pt),
+        e(&k.title),
+        e(&k.desc),
+    );
     for line in &k.target_lines {
-        out.push_str("\n<polyline points=\"");
-        text(out, line);
-        out.push_str(
-            "\" fill=\"none\" stroke=\"#505a5f\" stroke-width=\"1.2\" \
-             stroke-dasharray=\"4 3\"></polyline>",
+        let _ = write!(
+            out,
+            "\n<polyline points=\"{}\" fill=\"none\" stroke=\"#505a5f\" \
+             stroke-width=\"1.2\" stroke-dasharray=\"4 3\"></polyline>",
+            e(line)
         );
     }
     for d in &k.target_marks {
-        out.push_str("\n<path d=\"");
-        text(out, d);
-        out.push_str("\" fill=\"#505a5f\"></path>");
+        let _ = write!(out, "\n<path d=\"{}\" fill=\"#505a5f\"></path>", e(d));
     }
     if let Some(line) = k.measured_line.as_deref().filter(|l| !l.is_empty()) {
-        out.push_str("\n<polyline points=\"");
-        text(out, line);
-        out.push_str(
-            "\" fill=\"none\" stroke=\"#1d4f91\" stroke-width=\"1.6\" \
-             stroke-linejoin=\"round\"></polyline>",
+        let _ = write!(
+            out,
+            "\n<polyline points=\"{}\" fill=\"none\" stroke=\"#1d4f91\" \
+             stroke-width=\"1.6\" stroke-linejoin=\"round\"></polyline>",
+            e(line)
         );
     }
     for (x, y) in &k.baselines {
-        out.push_str("\n<circle cx=\"");
-        text(out, x);
-        out.push_str("\" cy=\"");
-        text(out, y);
-        out.push_str(
-            "\" r=\"2.6\" fill=\"#ffffff\" stroke=\"#0b0c0c\" stroke-width=\"1\"></circle>",
+        let _ = write!(
+            out,
+            "\n<circle cx=\"{}\" cy=\"{}\" r=\"2.6\" fill=\"#ffffff\" \
+             stroke=\"#0b0c0c\" stroke-width=\"1\"></circle>",
+            e(x),
+            e(y)
         );
     }
     if let Some((x, y)) = &k.latest {
-        out.push_str("\n<circle cx=\"");
-        text(out, x);
-        out.push_str("\" cy=\"");
-        text(out, y);
-        out.push_str("\" r=\"2.6\" fill=\"#1d4f91\"></circle>");
+        let _ = write!(
+            out,
+            "\n<circle cx=\"{}\" cy=\"{}\" r=\"2.6\" fill=\"#1d4f91\"></circle>",
+            e(x),
+            e(y)
+        );
     }
     out.push_str("\n</svg>");
 }
